@@ -1,0 +1,5 @@
+export * from './config';
+export * from './pricing';
+export * from './provider-names';
+export * from './provider-registry';
+export * from './spec';

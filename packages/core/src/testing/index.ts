@@ -1,0 +1,7 @@
+export {
+  type ConformanceFailureCase,
+  type ConformanceHarness,
+  type ConformanceTarget,
+  runChatModelConformance,
+} from './chat-model-conformance';
+export { collectStream } from './collect-stream';
