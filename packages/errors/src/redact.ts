@@ -49,12 +49,19 @@ const SHAPES: RegExp[] = [
   /[A-Za-z0-9+/]{100,}={0,2}/g,
 ];
 
+// The shortest match of any shape (`token=abcd`) has this many characters; shorter text (most log fields) skips the regexes.
+const SHORTEST_SHAPE = 10;
+
 export function redactText(text: string): string {
   let result = text;
-  const values = [...registry()].sort((left, right) => right.length - left.length);
-  for (const value of values) {
-    if (result.includes(value)) result = result.split(value).join(REDACTED);
+  const secrets = registry();
+  if (secrets.size > 0) {
+    const values = [...secrets].sort((left, right) => right.length - left.length);
+    for (const value of values) {
+      if (result.includes(value)) result = result.split(value).join(REDACTED);
+    }
   }
+  if (result.length < SHORTEST_SHAPE) return result;
   for (const shape of SHAPES) {
     result = result.replace(shape, (match, ...groups: unknown[]) => {
       // The key=value shape keeps its key so the reader knows what was removed.
