@@ -1,102 +1,86 @@
 /**
- * The closed set of reasons an LLMRouter operation can fail. Each code knows whether a retry can help
- * and the HTTP status the gateway answers with, so every app maps errors from this one table.
- * docs/errors.md lists every code with an example message and hint.
+ * The closed set of reasons an LLMRouter operation can fail, each knowing whether a retry can help.
+ * Apps translate codes (the gateway to HTTP statuses, the CLI to exit codes); docs/errors.md lists
+ * every code with an example message and hint.
  */
 export const ERROR_CODES = {
-  config_invalid: { retryable: false, status: 500, summary: 'The configuration file is invalid.' },
+  config_invalid: { retryable: false, summary: 'The configuration file is invalid.' },
   config_not_found: {
     retryable: false,
-    status: 500,
     summary: 'The configuration file could not be found or read.',
   },
   provider_unknown: {
     retryable: false,
-    status: 500,
     summary: 'A configured provider name is not recognised.',
   },
   provider_sdk_missing: {
     retryable: false,
-    status: 500,
     summary: 'A provider SDK package is not installed.',
   },
   provider_credentials_missing: {
     retryable: false,
-    status: 500,
     summary: 'No credentials were found for a provider.',
   },
   provider_auth: {
     retryable: false,
-    status: 502,
     summary: 'The provider rejected the credentials (invalid or expired).',
   },
-  model_not_found: { retryable: false, status: 404, summary: 'The model id does not exist at the provider.' },
-  model_access_denied: { retryable: true, status: 403, summary: 'The account has no access to the model.' },
+  model_not_found: { retryable: false, summary: 'The model id does not exist at the provider.' },
+  model_access_denied: { retryable: true, summary: 'The account has no access to the model.' },
   model_requires_inference_profile: {
     retryable: false,
-    status: 400,
     summary: 'The model cannot be called on demand by its id; an inference profile is required.',
   },
   model_not_ready: {
     retryable: true,
-    status: 503,
     summary: 'The model is not ready to serve (still loading or warming up).',
   },
   region_unavailable: {
     retryable: false,
-    status: 400,
     summary: 'The model is not offered in the configured region.',
   },
-  provider_rate_limited: { retryable: true, status: 429, summary: 'The provider throttled the request.' },
-  provider_timeout: { retryable: true, status: 504, summary: 'The provider did not answer in time.' },
+  provider_rate_limited: { retryable: true, summary: 'The provider throttled the request.' },
+  provider_timeout: { retryable: true, summary: 'The provider did not answer in time.' },
   provider_unavailable: {
     retryable: true,
-    status: 503,
     summary: 'The provider is unreachable or failing (5xx, refused, DNS).',
   },
   provider_bad_request: {
     retryable: false,
-    status: 400,
     summary: 'The provider rejected the request as invalid.',
   },
   provider_response_invalid: {
     retryable: true,
-    status: 502,
     summary: 'The provider answered with something unreadable.',
   },
   provider_stream_interrupted: {
     retryable: false,
-    status: 502,
     summary: 'The provider stream failed after it began.',
   },
   context_length_exceeded: {
     retryable: false,
-    status: 400,
     summary: 'The prompt is longer than the model accepts.',
   },
-  content_filtered: { retryable: false, status: 400, summary: 'The provider blocked the content.' },
-  request_invalid: { retryable: false, status: 400, summary: 'The client request is malformed.' },
-  request_too_large: { retryable: false, status: 413, summary: 'The client request body is too large.' },
-  unauthorized: { retryable: false, status: 401, summary: 'The client did not present a valid gateway key.' },
+  content_filtered: { retryable: false, summary: 'The provider blocked the content.' },
+  request_invalid: { retryable: false, summary: 'The client request is malformed.' },
+  request_too_large: { retryable: false, summary: 'The client request body is too large.' },
+  unauthorized: { retryable: false, summary: 'The client did not present a valid gateway key.' },
   unsupported_feature: {
     retryable: false,
-    status: 400,
     summary: 'The model or provider does not support a requested feature.',
   },
-  no_route: { retryable: false, status: 400, summary: 'No configured model can serve the request.' },
+  no_route: { retryable: false, summary: 'No configured model can serve the request.' },
   all_targets_failed: {
     retryable: false,
-    status: 502,
     summary: 'The chosen model and every fallback failed.',
   },
   overloaded: {
     retryable: true,
-    status: 429,
     summary: 'The gateway is at its concurrency limit for the model.',
   },
-  aborted: { retryable: false, status: 499, summary: 'The caller aborted the request.' },
-  internal: { retryable: false, status: 500, summary: 'An unexpected internal error.' },
-} as const satisfies Record<string, { retryable: boolean; status: number; summary: string }>;
+  aborted: { retryable: false, summary: 'The caller aborted the request.' },
+  internal: { retryable: false, summary: 'An unexpected internal error.' },
+} as const satisfies Record<string, { retryable: boolean; summary: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 

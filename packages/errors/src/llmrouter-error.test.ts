@@ -8,7 +8,6 @@ describe('LLMRouterError', () => {
     const error = new LLMRouterError({ code: 'provider_rate_limited', message: 'slow down' });
     expect(error.retryable).toBe(true);
     expect(error.hint).toBe(ERROR_CODES.provider_rate_limited.summary);
-    expect(error.status).toBe(429);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('LLMRouterError');
   });

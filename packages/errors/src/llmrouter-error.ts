@@ -65,11 +65,6 @@ export class LLMRouterError extends Error {
     return LLMRouterError.is(value) && (codes as string[]).includes(value.code);
   }
 
-  /** The HTTP status the gateway answers with for this error's code. */
-  get status(): number {
-    return ERROR_CODES[this.code].status;
-  }
-
   toJSON(): LLMRouterErrorJSON {
     const json: LLMRouterErrorJSON = {
       name: 'LLMRouterError',

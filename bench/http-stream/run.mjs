@@ -1,0 +1,163 @@
+// Stream throughput: chunks per second through @llmrouter/providers-http versus a raw fetch of the same
+// SSE stream from the same loopback server, in interleaved rounds of one run.
+//
+//   pnpm --filter @llmrouter/providers-http build && node bench/http-stream/run.mjs [chunks] [rounds]
+//
+// The baseline is what a minimal hand-written client does: fetch, decode, split events, JSON.parse
+// each, take the delta text. The provider additionally maps parts, tracks tool calls, usage and
+// finish, and owns timeouts and abort.
+import { createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { createOpenAICompatibleProvider } from '../../packages/providers-http/dist/index.js';
+
+const CHUNKS = Number(process.argv[2] ?? 10_000);
+const ROUNDS = Number(process.argv[3] ?? 30);
+const EVENTS_PER_WRITE = 8;
+
+function sseBody(count) {
+  const base = {
+    id: 'chatcmpl-bench',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model: 'bench',
+  };
+  const event = (delta, finish = null) =>
+    `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
+  const writes = [];
+  let pending = event({ role: 'assistant', content: '' });
+  for (let index = 0; index < count; index++) {
+    pending += event({ content: ` token${index % 100}` });
+    if ((index + 1) % EVENTS_PER_WRITE === 0) {
+      writes.push(Buffer.from(pending));
+      pending = '';
+    }
+  }
+  pending += event({}, 'stop');
+  pending += `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 5, completion_tokens: count, total_tokens: count + 5 } })}\n\n`;
+  pending += 'data: [DONE]\n\n';
+  writes.push(Buffer.from(pending));
+  return writes;
+}
+
+const writes = sseBody(CHUNKS);
+const server = createServer((request, response) => {
+  request.resume();
+  request.on('end', async () => {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    for (const piece of writes) {
+      if (!response.write(piece)) await new Promise((resolve) => response.once('drain', resolve));
+    }
+    response.end();
+  });
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const baseUrl = `http://127.0.0.1:${server.address().port}/v1`;
+const requestBody = { model: 'bench', messages: [{ role: 'user', content: 'Go' }], stream: true };
+
+const provider = createOpenAICompatibleProvider({ kind: 'vllm', baseUrl, maxRetries: 0 });
+const model = provider.chatModel('bench');
+const chatRequest = { messages: [{ role: 'user', content: [{ type: 'text', text: 'Go' }] }] };
+
+async function viaProvider() {
+  let chunks = 0;
+  let finished = false;
+  for await (const part of model.stream(chatRequest)) {
+    if (part.type === 'text-delta') chunks++;
+    else if (part.type === 'finish') finished = true;
+  }
+  if (!finished) throw new Error('provider stream did not finish');
+  return chunks;
+}
+
+async function viaFetch() {
+  const response = await fetch(`${baseUrl}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(requestBody),
+  });
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let chunks = 0;
+  let text = '';
+  for await (const bytes of response.body) {
+    buffer += decoder.decode(bytes, { stream: true });
+    // Scan by index and cut the buffer once per network chunk, so the baseline is not slowed by copying.
+    let start = 0;
+    let end = buffer.indexOf('\n\n', start);
+    while (end !== -1) {
+      if (buffer.startsWith('data: ', start)) {
+        const data = buffer.slice(start + 6, end);
+        if (data !== '[DONE]') {
+          const content = JSON.parse(data).choices[0]?.delta?.content;
+          if (content) {
+            chunks++;
+            text += content;
+          }
+        }
+      }
+      start = end + 2;
+      end = buffer.indexOf('\n\n', start);
+    }
+    buffer = buffer.slice(start);
+  }
+  if (text.length === 0) throw new Error('fetch read nothing');
+  return chunks;
+}
+
+async function timed(run) {
+  const started = performance.now();
+  const chunks = await run();
+  const seconds = (performance.now() - started) / 1000;
+  if (chunks !== CHUNKS) throw new Error(`expected ${CHUNKS} chunks, got ${chunks}`);
+  return chunks / seconds;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+// Warm-up: JIT, connection pools.
+for (let index = 0; index < 3; index++) {
+  await viaProvider();
+  await viaFetch();
+}
+
+const providerRates = [];
+const fetchRates = [];
+for (let round = 0; round < ROUNDS; round++) {
+  // Alternate which goes first, so neither always runs on a warmer heap.
+  if (round % 2 === 0) {
+    providerRates.push(await timed(viaProvider));
+    fetchRates.push(await timed(viaFetch));
+  } else {
+    fetchRates.push(await timed(viaFetch));
+    providerRates.push(await timed(viaProvider));
+  }
+}
+
+const ours = median(providerRates);
+const baseline = median(fetchRates);
+// Each round runs both clients back to back, so the per-round ratio cancels drift in machine load;
+// the headline overhead is the median of those paired ratios.
+const overhead = median(providerRates.map((rate, round) => (1 - rate / fetchRates[round]) * 100));
+const format = (value) => Math.round(value).toLocaleString('en-US');
+console.log(
+  `\nSSE stream throughput, ${format(CHUNKS)} chunks per stream, ${ROUNDS} interleaved rounds (Node ${process.version})\n`,
+);
+console.log('| client                          | chunks/s (median) | best      |');
+console.log('| ------------------------------- | ----------------- | --------- |');
+console.log(
+  `| @llmrouter/providers-http       | ${format(ours).padStart(17)} | ${format(Math.max(...providerRates)).padStart(9)} |`,
+);
+console.log(
+  `| raw fetch + split + JSON.parse  | ${format(baseline).padStart(17)} | ${format(Math.max(...fetchRates)).padStart(9)} |`,
+);
+console.log(
+  `\noverhead of the provider vs raw fetch (median of paired rounds): ${overhead.toFixed(1)}% (target < 10%; negative = faster)`,
+);
+
+await provider.close();
+server.closeAllConnections();
+server.close();

@@ -1,0 +1,145 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { LLMRouterError } from '@llmrouter/errors';
+import { Agent, type Dispatcher, request } from 'undici';
+import type { CallScope } from './call-scope';
+import type { ResolvedTransportSettings } from './http-settings';
+import { isRetryableConnectionError, mapConnectionError } from './map-connection-error';
+import { type HttpErrorInput, mapHttpError, type UpstreamErrorContext } from './map-http-error';
+import { isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from './retry-policy';
+
+export type ResponseBody = Dispatcher.ResponseData['body'];
+
+export interface HttpSendRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  body?: string;
+  /** Called once per attempt, so every attempt takes the next key of the pool. */
+  headers: () => { headers: Record<string, string>; keySource: string | undefined };
+  /** Overrides the configured retries (listing models for a hint does not retry). */
+  maxRetries?: number;
+  /** Maps an HTTP error answer; the default is `mapHttpError`. */
+  mapError?: (input: HttpErrorInput) => LLMRouterError | Promise<LLMRouterError>;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: ResponseBody;
+  /** The context of the attempt that succeeded (which key it used). */
+  context: UpstreamErrorContext;
+}
+
+/**
+ * A pooled keep-alive client for one provider instance. It retries 408/429/5xx answers and connection
+ * errors with backoff (honouring Retry-After), and only before the caller reads any of a 2xx body:
+ * once `send` returns, the answer belongs to the caller.
+ */
+export class HttpClient {
+  private agent: Agent | undefined;
+
+  constructor(
+    private readonly settings: ResolvedTransportSettings,
+    private readonly defaultHeaders: Record<string, string>,
+  ) {}
+
+  async send(
+    input: HttpSendRequest,
+    scope: CallScope,
+    baseContext: UpstreamErrorContext,
+  ): Promise<HttpResponse> {
+    const maxRetries = input.maxRetries ?? this.settings.maxRetries;
+    const timeouts = this.settings;
+    for (let attempt = 0; ; attempt++) {
+      const { headers, keySource } = input.headers();
+      const context: UpstreamErrorContext = { ...baseContext, keySource, timeouts };
+      const stopped = scope.failure(context);
+      if (stopped) throw stopped;
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await request(input.url, {
+          dispatcher: this.dispatcher(),
+          method: input.method,
+          headers: { ...this.defaultHeaders, ...headers },
+          body: input.body ?? null,
+          signal: scope.signal,
+          headersTimeout: this.settings.firstByteTimeoutMs,
+          bodyTimeout: this.settings.idleTimeoutMs,
+        });
+      } catch (error) {
+        const ended = scope.failure(context);
+        if (ended) throw ended;
+        const mapped = mapConnectionError(error, context);
+        if (attempt >= maxRetries || !isRetryableConnectionError(error)) throw mapped;
+        await this.wait(
+          retryDelayMs(attempt, this.settings.retryBaseDelayMs, undefined),
+          scope,
+          context,
+          mapped,
+        );
+        continue;
+      }
+      if (response.statusCode < 400)
+        return { status: response.statusCode, headers: response.headers, body: response.body, context };
+
+      const bodyText = await readText(response.body).catch(() => '');
+      const abandoned = scope.failure(context);
+      if (abandoned) throw abandoned;
+      const errorInput = { status: response.statusCode, bodyText, headers: response.headers, context };
+      const retryAfterMs = parseRetryAfter(
+        single(response.headers['retry-after']),
+        single(response.headers['retry-after-ms']),
+      );
+      const retryable = isRetryableStatus(response.statusCode) && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS;
+      if (attempt < maxRetries && retryable) {
+        const delay = retryDelayMs(attempt, this.settings.retryBaseDelayMs, retryAfterMs);
+        await this.wait(delay, scope, context, undefined, response.statusCode);
+        continue;
+      }
+      throw await (input.mapError ?? mapHttpError)(errorInput);
+    }
+  }
+
+  async close(): Promise<void> {
+    const agent = this.agent;
+    this.agent = undefined;
+    await agent?.close();
+  }
+
+  private dispatcher(): Agent {
+    this.agent ??= new Agent({
+      connect: { timeout: this.settings.connectTimeoutMs },
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 600_000,
+    });
+    return this.agent;
+  }
+
+  private async wait(
+    delayMs: number,
+    scope: CallScope,
+    context: UpstreamErrorContext,
+    cause: LLMRouterError | undefined,
+    status?: number,
+  ): Promise<void> {
+    this.settings.logger?.debug?.(`retrying ${context.displayName} in ${delayMs} ms`, {
+      provider: context.provider,
+      modelId: context.modelId,
+      status,
+      error: cause?.code,
+    });
+    try {
+      await sleep(delayMs, undefined, { signal: scope.signal });
+    } catch (error) {
+      throw scope.failure(context) ?? error;
+    }
+  }
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads a body as UTF-8 text (error bodies, non-streamed answers). */
+export async function readText(body: ResponseBody): Promise<string> {
+  return body.text();
+}
