@@ -3,6 +3,7 @@ import { formatPath, type Path } from './config-path';
 import { fromLiteLLM } from './from-litellm';
 import { fromLLMRouterCandidates } from './from-llmrouter-candidates';
 import { fromOpenClaw } from './from-openclaw';
+import { type Dictionary, isDictionary } from './is-dictionary';
 
 export type ConfigFormat = 'native' | 'openclaw' | 'llmrouter-candidates' | 'litellm';
 
@@ -16,10 +17,6 @@ export interface ConvertedConfig {
   /** The format makes prices mandatory on every model. */
   requiredPrices?: boolean;
 }
-
-type Dictionary = Record<string, unknown>;
-const isDictionary = (value: unknown): value is Dictionary =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export function detectConfigFormat(document: unknown): ConfigFormat | undefined {
   if (!isDictionary(document)) return undefined;

@@ -1,10 +1,7 @@
 import { findProviderKind } from '../provider-names';
 import type { ConvertedConfig } from './config-formats';
 import { formatPath, type Path } from './config-path';
-
-type Dictionary = Record<string, unknown>;
-const isDictionary = (value: unknown): value is Dictionary =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+import { type Dictionary, isDictionary } from './is-dictionary';
 
 // LiteLLM's provider prefixes (`bedrock/…`, `nvidia_nim/…`) and the provider kinds they mean.
 const PREFIXES: Record<string, string> = {
