@@ -1,0 +1,216 @@
+import type { ServerResponse } from 'node:http';
+import { computeCost, type StreamPartV1 } from '@llmrouter/core';
+import { LLMRouterError, toLLMRouterError } from '@llmrouter/errors';
+import { type Context, Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { GatewayContext, GatewayEnv, RequestRecord } from '../gateway-context';
+import { writeRecord } from '../gateway-context';
+import { recordUsage } from '../metrics/gateway-metrics';
+import { httpStatus } from '../openai/error-status';
+import { ChunkWriter } from '../openai/format-chat-chunk';
+import { completionId, formatChatCompletion } from '../openai/format-chat-completion';
+import { openAIErrorBody } from '../openai/openai-error';
+import { parseChatRequest } from '../openai/parse-chat-request';
+import { generateChat, type RoutedChat, startChatStream } from '../runtime/chat-pipeline';
+import { headerRecord, readJsonBody } from './read-json-body';
+import { routeClientChat } from './route-client-chat';
+
+function routeHeaders(
+  routed: RoutedChat,
+  model: { name: string; provider: { id: string }; region?: string },
+) {
+  return {
+    'x-llmrouter-model': model.name,
+    'x-llmrouter-provider': model.provider.id,
+    'x-llmrouter-strategy': routed.decision.strategy,
+    // Header values must be single-line Latin-1; reasons are free text.
+    'x-llmrouter-reason': encodeURIComponent(routed.decision.reason).slice(0, 512),
+    ...(routed.decision.model !== model.name ? { 'x-llmrouter-fallback-from': routed.decision.model } : {}),
+    ...(routed.tier === undefined ? {} : { 'x-llmrouter-tier': routed.tier }),
+  };
+}
+
+/**
+ * Aborts when the client goes away or the request outlives server.limits.request_timeout_ms. On Node
+ * it watches the response socket's `close`, which is cheaper than the web Request's signal.
+ */
+function requestSignal(c: Context, timeoutMs: number): AbortController {
+  const controller = new AbortController();
+  const abort = () => {
+    if (!controller.signal.aborted) {
+      controller.abort(new LLMRouterError({ code: 'aborted', message: 'The client closed the connection.' }));
+    }
+  };
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  if (outgoing) {
+    outgoing.once('close', () => {
+      if (!outgoing.writableFinished) abort();
+    });
+  } else {
+    if (c.req.raw.signal.aborted) abort();
+    c.req.raw.signal.addEventListener('abort', abort, { once: true });
+  }
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new LLMRouterError({
+          code: 'provider_timeout',
+          message: `The request took longer than ${timeoutMs} ms.`,
+          hint: 'Raise server.limits.request_timeout_ms, or ask for fewer tokens.',
+        }),
+      ),
+    timeoutMs,
+  );
+  timer.unref();
+  const clear = () => clearTimeout(timer);
+  controller.signal.addEventListener('abort', clear, { once: true });
+  outgoing?.once('close', clear);
+  return controller;
+}
+
+export function chatCompletionsRoute(gateway: GatewayContext) {
+  const app = new Hono<GatewayEnv>();
+  const { runtime, metrics } = gateway;
+
+  app.post('/chat/completions', async (c) => {
+    const record = c.get('record');
+    const parsed = parseChatRequest(
+      await readJsonBody(c, runtime.loaded.config.server.limits.max_body_bytes),
+    );
+    record.stream = parsed.stream;
+    const controller = requestSignal(c, runtime.loaded.config.server.limits.request_timeout_ms);
+    const routed = await routeClientChat(gateway, parsed, headerRecord(c.req.raw.headers), controller.signal);
+    Object.assign(record, { strategy: routed.decision.strategy, reason: routed.decision.reason });
+
+    if (!parsed.stream) {
+      const upstreamStarted = performance.now();
+      const { model, result } = await generateChat(runtime, routed, controller.signal);
+      const upstreamMs = performance.now() - upstreamStarted;
+      const cost = computeCost(result.usage, model.prices);
+      recordUsage(metrics, model.name, result.usage, cost?.total);
+      const text = gateway.showModelPrefix && result.text ? `[${model.name}] ${result.text}` : result.text;
+      const body = formatChatCompletion(result, model.name, completionId(), text);
+      const overheadMs = performance.now() - record.startedAt - upstreamMs;
+      Object.assign(record, usageFields(result.usage), {
+        model: model.name,
+        provider: model.provider.id,
+        region: regionOf(result.providerMetadata) ?? model.region,
+        costUsd: cost?.total,
+        overheadMs,
+      });
+      return c.json(body, 200, {
+        ...routeHeaders(routed, model),
+        ...(cost === undefined ? {} : { 'x-llmrouter-cost': cost.total.toFixed(8) }),
+        'x-llmrouter-overhead-ms': overheadMs.toFixed(3),
+      });
+    }
+
+    const upstreamStarted = performance.now();
+    const started = await startChatStream(runtime, routed, controller.signal);
+    const upstreamMs = performance.now() - upstreamStarted;
+    const { model } = started;
+    record.overheadMs = performance.now() - record.startedAt - upstreamMs;
+    Object.assign(record, {
+      model: model.name,
+      provider: model.provider.id,
+      region: model.region,
+      deferred: true,
+    });
+    for (const [name, value] of Object.entries(routeHeaders(routed, model))) c.header(name, value);
+    c.header('x-llmrouter-overhead-ms', record.overheadMs.toFixed(3));
+    c.header('x-accel-buffering', 'no');
+
+    return streamSSE(c, async (sse) => {
+      sse.onAbort(() => controller.abort());
+      const writer = new ChunkWriter(completionId(), model.name);
+      let prefixPending = gateway.showModelPrefix;
+      let firstContentAt: number | undefined;
+      const write = (data: string) => sse.writeSSE({ data });
+      const handle = async (part: StreamPartV1) => {
+        if (part.type === 'start') return;
+        if (firstContentAt === undefined && part.type !== 'finish') {
+          firstContentAt = performance.now();
+          record.timeToFirstTokenMs = firstContentAt - record.startedAt;
+          metrics.timeToFirstToken.observe({ model: model.name }, record.timeToFirstTokenMs / 1000);
+        }
+        if (part.type === 'text-delta') {
+          const text = prefixPending ? `[${model.name}] ${part.text}` : part.text;
+          prefixPending = false;
+          if (text) await write(writer.delta({ content: text }));
+        } else if (part.type === 'reasoning-delta') {
+          await write(writer.delta({ reasoning_content: part.text }));
+        } else if (part.type === 'tool-call-delta') {
+          await write(
+            writer.delta({
+              tool_calls: [
+                {
+                  index: part.index,
+                  ...(part.id === undefined ? {} : { id: part.id, type: 'function' as const }),
+                  function: {
+                    ...(part.name === undefined ? {} : { name: part.name }),
+                    arguments: part.argumentsDelta,
+                  },
+                },
+              ],
+            }),
+          );
+        } else if (part.type === 'finish') {
+          const cost = computeCost(part.usage, model.prices);
+          recordUsage(metrics, model.name, part.usage, cost?.total);
+          Object.assign(record, usageFields(part.usage), { costUsd: cost?.total });
+          if (parsed.includeUsage) {
+            await write(writer.finish(part.finishReason));
+            await write(writer.usage(part.usage));
+          } else {
+            await write(writer.finish(part.finishReason, part.usage));
+          }
+          await write('[DONE]');
+        }
+      };
+      try {
+        await write(writer.delta({ role: 'assistant', content: '' }));
+        for (const part of started.buffered) await handle(part);
+        while (true) {
+          const next = await started.rest.next();
+          if (next.done) break;
+          await handle(next.value);
+        }
+        record.status = 200;
+      } catch (caught) {
+        // Headers are gone: the error travels as an SSE error event, then the stream ends.
+        const error = toLLMRouterError(controller.signal.reason ?? caught, {
+          code: 'provider_stream_interrupted',
+        });
+        record.status = httpStatus(error.code);
+        record.errorCode = error.code;
+        metrics.upstreamErrors.inc({ model: model.name, code: error.code });
+        if (!sse.aborted)
+          await sse.writeSSE({ event: 'error', data: JSON.stringify(openAIErrorBody(error)) });
+      } finally {
+        started.release();
+        await started.rest.return?.().catch(() => undefined);
+        writeRecord(gateway, record as RequestRecord);
+      }
+    });
+  });
+  return app;
+}
+
+function usageFields(usage: {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}) {
+  return {
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cacheReadTokens: usage.cacheReadTokens,
+    cacheWriteTokens: usage.cacheWriteTokens,
+  };
+}
+
+function regionOf(metadata: Record<string, Record<string, unknown>>): string | undefined {
+  for (const facts of Object.values(metadata)) if (typeof facts.region === 'string') return facts.region;
+  return undefined;
+}

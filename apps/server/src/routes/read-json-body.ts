@@ -1,0 +1,66 @@
+import type { IncomingMessage } from 'node:http';
+import { LLMRouterError } from '@llmrouter/errors';
+import type { Context } from 'hono';
+
+function tooLarge(limit: number): LLMRouterError {
+  return new LLMRouterError({
+    code: 'request_too_large',
+    message: `The request body is larger than ${limit} bytes.`,
+    hint: 'Send a smaller body, or raise server.limits.max_body_bytes.',
+  });
+}
+
+/**
+ * The body as text, at most `limit` bytes. On Node it reads the IncomingMessage directly: going
+ * through a web ReadableStream costs more than the rest of a small request's handling.
+ */
+async function readText(c: Context, limit: number): Promise<string> {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) {
+    const text = await c.req.text();
+    if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
+    return text;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length === 1
+    ? (chunks[0] as Buffer).toString('utf8')
+    : Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request body as JSON, or a 400 that says what is wrong with it. */
+export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
+  const text = await readText(c, limit);
+  if (!text.trim()) {
+    throw new LLMRouterError({
+      code: 'request_invalid',
+      message: 'The request body is empty.',
+      hint: 'Send a JSON body with Content-Type: application/json.',
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LLMRouterError({
+      code: 'request_invalid',
+      message: `The request body is not valid JSON: ${(error as Error).message}`,
+      hint: 'Send a JSON body with Content-Type: application/json.',
+    });
+  }
+}
+
+/** Request headers with lower-case names, for routing rules and tiers; credentials left out. */
+export function headerRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (name !== 'authorization' && name !== 'x-api-key' && name !== 'cookie') record[name] = value;
+  });
+  return record;
+}

@@ -1,0 +1,5 @@
+export {
+  type LoopbackUpstream,
+  type LoopbackUpstreamOptions,
+  startLoopbackUpstream,
+} from './loopback-openai-upstream';

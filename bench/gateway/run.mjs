@@ -1,0 +1,196 @@
+// Gateway overhead: direct upstream vs a minimal node:http proxy vs LLMRouter, interleaved in one run.
+//   pnpm bench:gateway        (builds first; or: node bench/gateway/run.mjs after `pnpm build`)
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startLoopbackUpstream } from '../../apps/server/dist/testing/index.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const ROUNDS = Number(process.env.ROUNDS ?? 12);
+const PER_ROUND = Number(process.env.PER_ROUND ?? 150);
+const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
+
+function startChild(script, argument) {
+  const child = spawn(process.execPath, [`${here}${script}`, argument], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let first = '';
+    const onData = (chunk) => {
+      first += chunk;
+      if (!first.includes('\n')) return;
+      child.stdout.off('data', onData);
+      // Keep draining stdout (the gateway's request log) so the child never blocks on a full pipe.
+      child.stdout.resume();
+      resolve({ child, port: Number(first.split('\n')[0]) });
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const jsonBody = JSON.stringify({
+  model: 'bench',
+  messages: [{ role: 'user', content: 'hello benchmark' }],
+  max_tokens: 16,
+});
+const streamBody = JSON.stringify({
+  model: 'bench',
+  messages: [{ role: 'user', content: 'hello benchmark' }],
+  max_tokens: 16,
+  stream: true,
+});
+
+/** One request; resolves with [ms to the whole answer, ms to the first content chunk]. */
+function request(port, path, body) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    let first;
+    const call = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.on('data', (chunk) => {
+          if (first === undefined && chunk.includes('content')) first = process.hrtime.bigint();
+        });
+        response.on('end', () => {
+          const end = process.hrtime.bigint();
+          resolve([Number(end - started) / 1e6, Number((first ?? end) - started) / 1e6]);
+        });
+      },
+    );
+    call.on('error', reject);
+    call.end(body);
+  });
+}
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const median = (values) => quantile(values, 0.5);
+
+function rssMegabytes(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function load(port) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/v1/chat/completions`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: jsonBody,
+    connections: 32,
+    duration: LOAD_SECONDS,
+  });
+  return { rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+const upstream = await startLoopbackUpstream({ answerWords: 16 });
+const upstreamPort = Number(new URL(upstream.url).port);
+const proxy = await startChild('minimal-proxy.mjs', `http://127.0.0.1:${upstreamPort}`);
+const gateway = await startChild('serve-gateway.mjs', upstream.url);
+const targets = [
+  { name: 'direct', port: upstreamPort, path: '/v1/chat/completions' },
+  { name: 'minimal proxy', port: proxy.port, path: '/v1/chat/completions' },
+  { name: 'llmrouter', port: gateway.port, path: '/v1/chat/completions' },
+];
+
+// Warm-up: JIT, connection pools, lazy imports.
+for (const target of targets)
+  for (let i = 0; i < 300; i++) await request(target.port, target.path, i % 2 ? jsonBody : streamBody);
+
+const samples = Object.fromEntries(
+  targets.map((target) => [target.name, { json: [], ttft: [], roundJson: [], roundTtft: [] }]),
+);
+for (let round = 0; round < ROUNDS; round++) {
+  for (const target of targets) {
+    const json = [];
+    const ttft = [];
+    for (let i = 0; i < PER_ROUND; i++) {
+      json.push((await request(target.port, target.path, jsonBody))[0]);
+      ttft.push((await request(target.port, target.path, streamBody))[1]);
+    }
+    const entry = samples[target.name];
+    entry.json.push(...json);
+    entry.ttft.push(...ttft);
+    entry.roundJson.push(median(json));
+    entry.roundTtft.push(median(ttft));
+  }
+}
+
+const direct = samples.direct;
+const rows = [];
+for (const target of targets) {
+  const entry = samples[target.name];
+  rows.push({
+    target: target.name,
+    'json median of round medians (ms)': median(entry.roundJson).toFixed(3),
+    'json added (ms)': (median(entry.roundJson) - median(direct.roundJson)).toFixed(3),
+    'json p50 (ms)': quantile(entry.json, 0.5).toFixed(3),
+    'json p99 (ms)': quantile(entry.json, 0.99).toFixed(3),
+    'ttft median of round medians (ms)': median(entry.roundTtft).toFixed(3),
+    'ttft added (ms)': (median(entry.roundTtft) - median(direct.roundTtft)).toFixed(3),
+    'ttft p99 (ms)': quantile(entry.ttft, 0.99).toFixed(3),
+  });
+}
+console.log(
+  `\nSequential latency, ${ROUNDS} interleaved rounds x ${PER_ROUND} requests each (JSON and streamed):`,
+);
+console.table(rows);
+
+const proxyLoad = await load(proxy.port);
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, rssMegabytes(gateway.child.pid));
+}, 100);
+const gatewayLoad = await load(gateway.port);
+clearInterval(sampler);
+console.log(`\nThroughput under load (autocannon, 32 connections, ${LOAD_SECONDS} s, JSON):`);
+console.table([
+  { target: 'minimal proxy', 'requests/s': Math.round(proxyLoad.rps), errors: proxyLoad.errors },
+  {
+    target: 'llmrouter',
+    'requests/s': Math.round(gatewayLoad.rps),
+    errors: gatewayLoad.errors,
+    'peak RSS (MB)': peakRss.toFixed(1),
+  },
+]);
+
+const proxyAdded = median(samples['minimal proxy'].roundJson) - median(direct.roundJson);
+const oursAdded = median(samples.llmrouter.roundJson) - median(direct.roundJson);
+const oursP99Added = quantile(samples.llmrouter.json, 0.99) - quantile(direct.json, 0.99);
+console.log('\nTargets:');
+console.table([
+  {
+    target: 'added median <= 1.5x minimal proxy',
+    value: `${oursAdded.toFixed(3)} ms vs ${(1.5 * proxyAdded).toFixed(3)} ms`,
+    met: oursAdded <= 1.5 * proxyAdded,
+  },
+  {
+    target: 'added p99 <= 3 ms (sequential)',
+    value: `${oursP99Added.toFixed(3)} ms`,
+    met: oursP99Added <= 3,
+  },
+  {
+    target: 'throughput >= 70% of minimal proxy',
+    value: `${((100 * gatewayLoad.rps) / proxyLoad.rps).toFixed(1)} %`,
+    met: gatewayLoad.rps >= 0.7 * proxyLoad.rps,
+  },
+  { target: 'RSS under load <= 150 MB', value: `${peakRss.toFixed(1)} MB`, met: peakRss <= 150 },
+]);
+
+proxy.child.kill();
+gateway.child.kill();
+await upstream.close();
+process.exit(0);

@@ -1,0 +1,132 @@
+import type { EmbedderConfig, EmbeddingModelV1 } from '@llmrouter/core';
+import { LLMRouterError } from '@llmrouter/errors';
+import { type Embedder, isSparseEmbedder } from './embedder';
+import { HashedTfidfEmbedder } from './hashed-tfidf-embedder';
+import { encodeKnnArtifact, KNN_ARTIFACT_VERSION, type KnnArtifact } from './knn-artifact';
+import { createModelEmbedder } from './model-embedder';
+import type { ModelPrice, RoutingExample } from './routing-data';
+import type { FeatureGroup } from './text-features';
+import { createUseLiteEmbedder } from './use-lite-embedder';
+
+/** k and the neighbour-weight exponent chosen by 5-fold cross-validation on train.json (docs/strategies.md). */
+export const KNN_DEFAULTS = { k: 200, similarityPower: 2 } as const;
+
+export interface TrainKnnRouterOptions {
+  data: readonly RoutingExample[];
+  /** Prices per model (USD per million tokens); stored in the artifact for evaluation and defaults. */
+  prices?: Record<string, ModelPrice>;
+  /** Default: the hashed TF-IDF embedder. */
+  embedder?: EmbedderConfig;
+  /** For `{ type: 'model' }`: returns the configured embedding model of that name. */
+  embeddingModel?: (name: string) => EmbeddingModelV1;
+  k?: number;
+  /** Neighbour weight exponent (default 2): weight = similarity ^ power. */
+  similarityPower?: number;
+  /** Advanced hashed TF-IDF settings (the defaults were chosen by cross-validation). */
+  hashedTfidf?: { charNgrams?: readonly number[]; groupWeights?: Partial<Record<FeatureGroup, number>> };
+  /** A path to write the artifact to; without it, only the bytes are returned. */
+  output?: string;
+  /** The training date recorded in the header (tests pin it). */
+  now?: () => Date;
+}
+
+export interface TrainKnnRouterResult {
+  artifact: KnnArtifact;
+  bytes: Uint8Array;
+  path?: string;
+}
+
+async function trainingEmbedder(options: TrainKnnRouterOptions, texts: string[]): Promise<Embedder> {
+  const config = options.embedder ?? { type: 'hashed-tfidf' };
+  if (config.type === 'hashed-tfidf') {
+    return HashedTfidfEmbedder.fit(
+      texts,
+      config.dimensions === undefined ? {} : { dimensions: config.dimensions },
+    );
+  }
+  if (config.type === 'use-lite') return createUseLiteEmbedder();
+  if (!options.embeddingModel) {
+    throw new LLMRouterError({
+      code: 'config_invalid',
+      message: `The embedder model "${config.model}" needs an embedding model factory.`,
+      hint: 'Pass embeddingModel (the CLI does this from the config) or use the hashed-tfidf embedder.',
+    });
+  }
+  return createModelEmbedder(config.model, options.embeddingModel(config.model));
+}
+
+/** Embeds every question, and writes one versioned artifact holding the vectors and the scores. */
+export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<TrainKnnRouterResult> {
+  const { data } = options;
+  if (data.length === 0) {
+    throw new LLMRouterError({
+      code: 'request_invalid',
+      message: 'The routing data has no rows.',
+      hint: 'Pass a non-empty training file.',
+    });
+  }
+  const models = [...new Set(data.flatMap((row) => Object.keys(row.scores)))].sort();
+  const texts = data.map((row) => row.question);
+  const embedder = await trainingEmbedder(options, texts);
+  const scores = new Float32Array(data.length * models.length).fill(Number.NaN);
+  data.forEach((row, index) => {
+    models.forEach((model, column) => {
+      const score = row.scores[model];
+      if (score !== undefined) scores[index * models.length + column] = score;
+    });
+  });
+
+  let vectors: KnnArtifact['vectors'];
+  if (isSparseEmbedder(embedder)) {
+    const sparse = texts.map((text) => embedder.embedSparse(text));
+    const rowOffsets = new Uint32Array(sparse.length + 1);
+    sparse.forEach((vector, index) => {
+      rowOffsets[index + 1] = rowOffsets[index]! + vector.indices.length;
+    });
+    const indices = new Uint32Array(rowOffsets[sparse.length]!);
+    const values = new Float32Array(indices.length);
+    sparse.forEach((vector, index) => {
+      indices.set(vector.indices, rowOffsets[index]!);
+      values.set(vector.values, rowOffsets[index]!);
+    });
+    vectors = { encoding: 'sparse', rowOffsets, indices, values };
+  } else {
+    const dense = await embedder.embed(texts);
+    const values = new Float32Array(texts.length * embedder.dimensions);
+    dense.forEach((vector, index) => {
+      values.set(vector, index * embedder.dimensions);
+    });
+    vectors = { encoding: 'dense', values };
+  }
+
+  const prices: Record<string, ModelPrice> = {};
+  for (const model of models) {
+    const price = options.prices?.[model];
+    if (price) prices[model] = price;
+  }
+  const artifact: KnnArtifact = {
+    header: {
+      format: 'llmrouter-knn',
+      version: KNN_ARTIFACT_VERSION,
+      createdAt: (options.now?.() ?? new Date()).toISOString(),
+      embedder: embedder.describe(),
+      models,
+      prices,
+      k: options.k ?? KNN_DEFAULTS.k,
+      similarityPower: options.similarityPower ?? KNN_DEFAULTS.similarityPower,
+      rows: data.length,
+      dimensions: embedder.dimensions,
+      vectorEncoding: vectors.encoding,
+      ...(vectors.encoding === 'sparse' ? { nonZeros: vectors.indices.length } : {}),
+    },
+    vectors,
+    scores,
+  };
+  const bytes = encodeKnnArtifact(artifact);
+  if (options.output === undefined) return { artifact, bytes };
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  await mkdir(dirname(options.output), { recursive: true });
+  await writeFile(options.output, bytes);
+  return { artifact, bytes, path: options.output };
+}
