@@ -1,10 +1,13 @@
+import { BEDROCK_GEO_PREFIXES } from '@llmrouter/core';
+
 /**
  * The forms a Bedrock model id takes: a foundation model id, a geographic or global cross-region
  * inference profile id (the foundation id with a `us.`/`eu.`/… prefix), or an ARN of any Bedrock
  * model resource. The grammar is loose where AWS keeps adding vendors and versions, strict where
  * users make mistakes (spaces, a missing vendor, an unknown ARN resource type).
  */
-export const INFERENCE_PROFILE_GEOS = ['us', 'eu', 'apac', 'jp', 'au', 'ca', 'us-gov', 'global'] as const;
+// One list of inference-profile prefixes, shared with core's config validation.
+export const INFERENCE_PROFILE_GEOS = BEDROCK_GEO_PREFIXES;
 export type InferenceProfileGeo = (typeof INFERENCE_PROFILE_GEOS)[number];
 
 export const BEDROCK_ARN_RESOURCE_TYPES = [

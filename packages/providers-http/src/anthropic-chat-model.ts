@@ -8,13 +8,13 @@ import type {
   ToolCallV1,
   WarningV1,
 } from '@llmrouter/core';
-import { LLMRouterError } from '@llmrouter/errors';
 import { AnthropicStreamAssembler } from './anthropic-stream-assembler';
 import { CallScope } from './call-scope';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request';
 import { type HttpResponse, readText } from './http-client';
 import { type AnthropicUsage, mapAnthropicFinishReason, mapAnthropicUsage } from './map-anthropic-response';
 import { mapBodyError } from './map-connection-error';
+import { parseJsonAnswer } from './parse-json-answer';
 import { ssePartStream } from './sse-part-stream';
 import { attemptHeaders, errorContext, mapErrorWithModels, type UpstreamConfig } from './upstream-config';
 
@@ -142,30 +142,13 @@ export class AnthropicChatModel implements ChatModelV1 {
   }
 
   private parse(text: string): AnthropicMessageResponse {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (cause) {
-      throw this.invalid(`an answer that is not JSON: ${text.slice(0, 120)}`, cause);
-    }
-    if (
-      typeof parsed !== 'object' ||
-      parsed === null ||
-      !Array.isArray((parsed as AnthropicMessageResponse).content)
-    ) {
-      throw this.invalid(`JSON without "content": ${text.slice(0, 120)}`);
-    }
-    return parsed as AnthropicMessageResponse;
-  }
-
-  private invalid(what: string, cause?: unknown): LLMRouterError {
-    return new LLMRouterError({
-      code: 'provider_response_invalid',
-      message: `${this.config.displayName} (${this.config.messagesUrl}) sent ${what}`,
+    const { config, modelId } = this;
+    return parseJsonAnswer<AnthropicMessageResponse>(text, 'content', {
+      displayName: config.displayName,
+      url: config.messagesUrl,
+      kind: config.kind,
+      modelId,
       hint: 'The server does not speak the Anthropic Messages API; check base_url.',
-      provider: this.config.kind,
-      modelId: this.modelId,
-      cause,
     });
   }
 }

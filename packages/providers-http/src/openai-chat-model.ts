@@ -8,13 +8,13 @@ import type {
   ToolCallV1,
   WarningV1,
 } from '@llmrouter/core';
-import { LLMRouterError } from '@llmrouter/errors';
 import { CallScope } from './call-scope';
 import { convertToOpenAIRequest } from './convert-to-openai-request';
 import { type HttpResponse, readText } from './http-client';
 import { mapBodyError } from './map-connection-error';
 import { mapOpenAIFinishReason, mapOpenAIUsage, type OpenAIUsage } from './map-openai-response';
 import { OpenAIStreamAssembler } from './openai-stream-assembler';
+import { parseJsonAnswer } from './parse-json-answer';
 import { ssePartStream } from './sse-part-stream';
 import { attemptHeaders, errorContext, mapErrorWithModels, type UpstreamConfig } from './upstream-config';
 
@@ -165,30 +165,13 @@ export class OpenAIChatModel implements ChatModelV1 {
   }
 
   private parse(text: string): OpenAICompletion {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (cause) {
-      throw this.invalid(`an answer that is not JSON: ${text.slice(0, 120)}`, cause);
-    }
-    if (
-      typeof parsed !== 'object' ||
-      parsed === null ||
-      !Array.isArray((parsed as OpenAICompletion).choices)
-    ) {
-      throw this.invalid(`JSON without "choices": ${text.slice(0, 120)}`);
-    }
-    return parsed as OpenAICompletion;
-  }
-
-  private invalid(what: string, cause?: unknown): LLMRouterError {
-    return new LLMRouterError({
-      code: 'provider_response_invalid',
-      message: `${this.config.displayName} (${this.config.chatUrl}) sent ${what}`,
+    const { config, modelId } = this;
+    return parseJsonAnswer<OpenAICompletion>(text, 'choices', {
+      displayName: config.displayName,
+      url: config.chatUrl,
+      kind: config.kind,
+      modelId,
       hint: 'The server does not speak the OpenAI chat-completions format; check base_url and chat_path.',
-      provider: this.config.kind,
-      modelId: this.modelId,
-      cause,
     });
   }
 
