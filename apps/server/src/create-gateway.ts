@@ -10,6 +10,7 @@ import { chatCompletionsRoute } from './routes/chat-completions';
 import { embeddingsRoute } from './routes/embeddings';
 import { healthRoutes } from './routes/health';
 import { modelsRoute } from './routes/models';
+import { playgroundRoute } from './routes/playground';
 import type { Runtime } from './runtime/create-runtime';
 import { createConsoleLogger, type GatewayLogger } from './runtime/gateway-logger';
 
@@ -84,12 +85,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   v1.route('/', embeddingsRoute(context));
   app.route('/v1', v1);
   options.extend?.(app, context);
+  app.route('/', playgroundRoute());
 
   app.notFound((c) => {
     const error = new LLMRouterError({
       code: 'request_invalid',
       message: `No route for ${c.req.method} ${c.req.path}.`,
-      hint: 'The gateway serves POST /v1/chat/completions, GET /v1/models, POST /v1/embeddings, GET /health, GET /metrics.',
+      hint: 'The gateway serves POST /v1/chat/completions, GET /v1/chat/ws, GET /v1/models, POST /v1/embeddings, GET /health, GET /health/models, GET /metrics and the playground at /.',
     });
     return c.json(openAIErrorBody(error), 404);
   });

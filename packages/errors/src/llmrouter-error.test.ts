@@ -125,3 +125,15 @@ describe('redaction (property)', () => {
     );
   });
 });
+
+describe('redaction keeps instructions readable', () => {
+  it('leaves "Authorization: Bearer <key>" in a hint alone, but not a real bearer token', () => {
+    const error = new LLMRouterError({
+      code: 'unauthorized',
+      message: 'Missing key. Got Authorization: Bearer abcdefghijklmnopqrstuv',
+      hint: 'Send "Authorization: Bearer <key>" with a key the gateway accepts.',
+    });
+    expect(error.hint).toBe('Send "Authorization: Bearer <key>" with a key the gateway accepts.');
+    expect(error.message).not.toContain('abcdefghijklmnopqrstuv');
+  });
+});

@@ -34,7 +34,8 @@ const SHAPES: RegExp[] = [
   // `Authorization: Bearer …`, `Bearer …` anywhere.
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g,
   // key=value and "key": "value" forms for secret-looking keys.
-  /\b((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken|api[_-]?key|apiKey|password|token|x-api-key|master_key|authorization))(\s*["']?\s*[:=]\s*["']?)([^\s"',;&}]{4,})/gi,
+  // (An `Authorization: Bearer …` value is the scheme word, left to the Bearer shape above.)
+  /\b((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken|api[_-]?key|apiKey|password|token|x-api-key|master_key|authorization))(\s*["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic)\b)([^\s"',;&}]{4,})/gi,
   // AWS access key ids (long-term and temporary).
   /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
   // Bedrock API keys.
