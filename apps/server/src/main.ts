@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       `    curl ${url}/v1/chat/completions -H 'content-type: application/json' \\`,
       `      -d '{"model": "auto", "messages": [{"role": "user", "content": "Write a python function that adds two numbers"}]}'`,
       `    curl ${url}/v1/models`,
+      `  Or open the playground: ${url}/`,
       '',
       '  To use real AWS Bedrock: set AWS credentials (see docs/aws-credentials.md) and run',
       '    node apps/server/dist/main.js --config configs/bedrock_config.yaml',
