@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { startLoopbackUpstream } from '../../apps/server/dist/testing/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROUNDS = Number(process.env.ROUNDS ?? 12);
@@ -96,10 +95,11 @@ async function load(port) {
   return { rps: result.requests.average, errors: result.errors + result.non2xx };
 }
 
-const upstream = await startLoopbackUpstream({ answerWords: 16 });
-const upstreamPort = Number(new URL(upstream.url).port);
+// Three processes besides this one (which only sends requests): the upstream, the proxy, the gateway.
+const upstream = await startChild('upstream.mjs');
+const upstreamPort = upstream.port;
 const proxy = await startChild('minimal-proxy.mjs', `http://127.0.0.1:${upstreamPort}`);
-const gateway = await startChild('serve-gateway.mjs', upstream.url);
+const gateway = await startChild('serve-gateway.mjs', `http://127.0.0.1:${upstreamPort}/v1`);
 const targets = [
   { name: 'direct', port: upstreamPort, path: '/v1/chat/completions' },
   { name: 'minimal proxy', port: proxy.port, path: '/v1/chat/completions' },
@@ -192,5 +192,5 @@ console.table([
 
 proxy.child.kill();
 gateway.child.kill();
-await upstream.close();
+upstream.child.kill();
 process.exit(0);

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { type GatewayContext, type GatewayEnv, type RequestRecord, writeRecord } from './gateway-context';
 import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { auth, gatewayKeys } from './middleware/auth';
+import { requestHeader } from './node-request';
 import { httpStatus } from './openai/error-status';
 import { errorHeaders, openAIErrorBody } from './openai/openai-error';
 import { chatCompletionsRoute } from './routes/chat-completions';
@@ -55,18 +56,19 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   app.use(async function requestRecord(c, next) {
     const record: RequestRecord = {
-      requestId: c.req.header('x-request-id') ?? crypto.randomUUID(),
+      requestId: requestHeader(c, 'x-request-id') ?? crypto.randomUUID(),
       method: c.req.method,
       path: c.req.path,
       startedAt: performance.now(),
     };
     c.set('record', record);
+    // Before the handler: a header set on a finished response makes Hono copy it into a web stream.
+    c.header('x-request-id', record.requestId);
     context.metrics.inFlight.inc({}, 1);
     try {
       await next();
     } finally {
       context.metrics.inFlight.inc({}, -1);
-      c.header('x-request-id', record.requestId);
       record.status ??= c.res.status;
       if (!record.deferred) writeRecord(context, record);
     }

@@ -5,8 +5,8 @@ import { getRequestListener } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway';
 import { keyMatches, presentedKey } from './middleware/auth';
+import { headersForRouting } from './node-request';
 import { handleChatWebSocket } from './routes/chat-websocket';
-import { headerRecord } from './routes/read-json-body';
 
 export interface StartGatewayOptions extends GatewayOptions {
   /** Default: server.host of the config. */
@@ -45,7 +45,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return;
     }
     sockets.handleUpgrade(request, socket, head, (client) =>
-      handleChatWebSocket(gateway.context, client, headerRecord(headers)),
+      handleChatWebSocket(gateway.context, client, headersForRouting(request.headers)),
     );
   });
 

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { LLMRouterError, registerSecret } from '@llmrouter/errors';
 import type { MiddlewareHandler } from 'hono';
+import { requestHeader } from '../node-request';
 
 export interface AuthOptions {
   /** Accepted keys; empty means auth is off. */
@@ -54,7 +55,8 @@ export function unauthorized(): LLMRouterError {
 export function auth(options: AuthOptions): MiddlewareHandler {
   return async function authMiddleware(c, next) {
     if (options.keys.length === 0) return next();
-    if (!keyMatches(presentedKey(c.req.raw.headers), options.keys)) throw unauthorized();
+    if (!keyMatches(presentedKey({ get: (name) => requestHeader(c, name) }), options.keys))
+      throw unauthorized();
     return next();
   };
 }

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import { computeCost, type StreamPartV1 } from '@llmrouter/core';
 import { LLMRouterError, toLLMRouterError } from '@llmrouter/errors';
 import { type Context, Hono } from 'hono';
@@ -6,13 +5,14 @@ import { streamSSE } from 'hono/streaming';
 import type { GatewayContext, GatewayEnv, RequestRecord } from '../gateway-context';
 import { writeRecord } from '../gateway-context';
 import { recordUsage } from '../metrics/gateway-metrics';
+import { nodeResponse, routingHeaders } from '../node-request';
 import { httpStatus } from '../openai/error-status';
 import { ChunkWriter } from '../openai/format-chat-chunk';
 import { completionId, formatChatCompletion } from '../openai/format-chat-completion';
 import { openAIErrorBody } from '../openai/openai-error';
 import { parseChatRequest } from '../openai/parse-chat-request';
 import { generateChat, type RoutedChat, startChatStream } from '../runtime/chat-pipeline';
-import { headerRecord, readJsonBody } from './read-json-body';
+import { readJsonBody } from './read-json-body';
 import { routeClientChat } from './route-client-chat';
 
 function routeHeaders(
@@ -41,7 +41,7 @@ function requestSignal(c: Context, timeoutMs: number): AbortController {
       controller.abort(new LLMRouterError({ code: 'aborted', message: 'The client closed the connection.' }));
     }
   };
-  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  const outgoing = nodeResponse(c);
   if (outgoing) {
     outgoing.once('close', () => {
       if (!outgoing.writableFinished) abort();
@@ -79,7 +79,7 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
     );
     record.stream = parsed.stream;
     const controller = requestSignal(c, runtime.loaded.config.server.limits.request_timeout_ms);
-    const routed = await routeClientChat(gateway, parsed, headerRecord(c.req.raw.headers), controller.signal);
+    const routed = await routeClientChat(gateway, parsed, routingHeaders(c), controller.signal);
     Object.assign(record, { strategy: routed.decision.strategy, reason: routed.decision.reason });
 
     if (!parsed.stream) {

@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { LLMRouterError } from '@llmrouter/errors';
 import type { Context } from 'hono';
+import { nodeRequest, requestHeader } from '../node-request';
 
 function tooLarge(limit: number): LLMRouterError {
   return new LLMRouterError({
@@ -15,9 +15,9 @@ function tooLarge(limit: number): LLMRouterError {
  * through a web ReadableStream costs more than the rest of a small request's handling.
  */
 async function readText(c: Context, limit: number): Promise<string> {
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  const declared = Number(requestHeader(c, 'content-length') ?? Number.NaN);
   if (declared > limit) throw tooLarge(limit);
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = nodeRequest(c);
   if (!incoming) {
     const text = await c.req.text();
     if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
@@ -65,13 +65,4 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
       hint: 'Send a JSON body with Content-Type: application/json.',
     });
   }
-}
-
-/** Request headers with lower-case names, for routing rules and tiers; credentials left out. */
-export function headerRecord(headers: Headers): Record<string, string> {
-  const record: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (name !== 'authorization' && name !== 'x-api-key' && name !== 'cookie') record[name] = value;
-  });
-  return record;
 }

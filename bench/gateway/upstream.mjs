@@ -1,0 +1,6 @@
+// The loopback OpenAI-compatible upstream, in a process of its own so that the load generator, the
+// upstream and the process under test do not share a thread.
+import { startLoopbackUpstream } from '../../apps/server/dist/testing/index.js';
+
+const upstream = await startLoopbackUpstream({ answerWords: 16 });
+process.stdout.write(`${new URL(upstream.url).port}\n`);
