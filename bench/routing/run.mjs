@@ -142,8 +142,9 @@ const rules = Array.from({ length: 10 }, (_, index) => ({
   keywords: [`keyword${index}`, `other${index}`],
   patterns: [`^pattern${index}`],
 }));
-const artifactFor = async (embedder) =>
-  (await trainKnnRouter({ data: train, embedder, embeddingModel: () => instantEmbeddingModel })).bytes;
+const artifactFor = async (embedder, learner = 'knn') =>
+  (await trainKnnRouter({ data: train, embedder, learner, embeddingModel: () => instantEmbeddingModel }))
+    .bytes;
 
 const rows = [];
 const add = async (label, router, count) => rows.push({ strategy: label, ...(await measure(router, count)) });
@@ -165,6 +166,11 @@ const tfidf = await artifactFor({ type: 'hashed-tfidf' });
 await add(
   'llmrouter kNN, hashed-tfidf (default)',
   await createRouter({ strategy: 'llmrouter', artifact: 'a' }, { candidates, readFile: async () => tfidf }),
+);
+const linear = await artifactFor({ type: 'hashed-tfidf' }, 'linear');
+await add(
+  'llmrouter linear, hashed-tfidf',
+  await createRouter({ strategy: 'llmrouter', artifact: 'a' }, { candidates, readFile: async () => linear }),
 );
 const modelArtifact = await artifactFor({ type: 'model', model: 'embed' });
 await add(

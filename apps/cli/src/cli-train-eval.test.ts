@@ -135,6 +135,32 @@ describe('llmrouter train and eval', () => {
     expect(JSON.parse(routed.stdout)).toMatchObject({ model: 'coder', strategy: 'llmrouter' });
   });
 
+  it('trains the linear learner on request and evaluates its artifact', async () => {
+    const trained = await runCli(
+      [
+        'train',
+        '--data',
+        'train.json',
+        '--prices',
+        'models.json',
+        '--learner',
+        'linear',
+        '--output',
+        'linear.knn',
+      ],
+      { cwd: folder },
+    );
+    expect(trained.code).toBe(0);
+    const evaluated = await runCli(['eval', '--artifact', 'linear.knn', '--data', 'test.json', '--json'], {
+      cwd: folder,
+    });
+    expect(evaluated.code).toBe(0);
+    expect(JSON.parse(evaluated.stdout)).toMatchObject({ learner: 'linear' });
+    const wrong = await runCli(['train', '--data', 'train.json', '--learner', 'forest'], { cwd: folder });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--learner must be knn or linear/);
+  });
+
   it('explains missing inputs and non-trainable routers', async () => {
     const noData = await runCli(['train'], { cwd: folder });
     expect(noData.code).toBe(2);

@@ -4,9 +4,14 @@ import { artifactEmbedder } from './artifact-embedder';
 import { areaUnderHull, type CostQualityPoint, hullCostAt, nonDecreasingHull } from './cost-quality-curve';
 import { COST_PRESETS, type CostPreset } from './cost-weight';
 import { isSparseEmbedder } from './embedder';
-import { decodeKnnArtifact, type KnnArtifact, type KnnArtifactHeader } from './knn-artifact';
-import { KnnIndex } from './knn-index';
+import {
+  decodeKnnArtifact,
+  type KnnArtifact,
+  type KnnArtifactHeader,
+  type RouterLearner,
+} from './knn-artifact';
 import { pickByCost } from './pick-by-cost';
+import { createQualityPredictor } from './quality-predictor';
 import { blendedPrice } from './route-candidates';
 import type { ModelPrice, RoutingExample } from './routing-data';
 
@@ -35,6 +40,7 @@ export interface Baseline extends CostQualityPoint {
 export interface RoutingEvaluation {
   rows: number;
   k: number;
+  learner: RouterLearner;
   embedder: string;
   costUnit: string;
   models: Array<{ name: string; price: number; quality: number; cost: number }>;
@@ -74,7 +80,7 @@ function trainedEmbedderConfig(header: KnnArtifactHeader): EmbedderConfig {
   return { type: 'hashed-tfidf' };
 }
 
-/** Replays routing data through a trained kNN router, without calling any model. */
+/** Replays routing data through a trained learned router (kNN or linear), without calling any model. */
 export async function evaluateRouting(options: EvaluateRoutingOptions): Promise<RoutingEvaluation> {
   const artifact =
     options.artifact instanceof Uint8Array ? decodeKnnArtifact(options.artifact) : options.artifact;
@@ -102,15 +108,15 @@ export async function evaluateRouting(options: EvaluateRoutingOptions): Promise<
     options.embedder ?? trainedEmbedderConfig(header),
     options.embeddingModel,
   );
-  const index = new KnnIndex(artifact, header.similarityPower ?? 2);
   const k = options.k ?? header.k;
+  const predictor = createQualityPredictor(artifact, k);
   const columns = models.map((model) => header.models.indexOf(model));
   const texts = data.map((row) => row.question);
   const queries = isSparseEmbedder(embedder)
     ? texts.map((text) => embedder.embedSparse(text))
     : await embedder.embed(texts);
-  const predicted = queries.map((query) => {
-    const quality = index.predict(query, k);
+  const predicted = queries.map((query, position) => {
+    const quality = predictor.predict(query, texts[position]!);
     return columns.map((column) => quality[column]!);
   });
 
@@ -141,6 +147,7 @@ export async function evaluateRouting(options: EvaluateRoutingOptions): Promise<
   return {
     rows: data.length,
     k,
+    learner: artifact.linear ? 'linear' : 'knn',
     embedder: header.embedder.id,
     costUnit: `mean blended price of the chosen models, relative to always choosing ${models[bestColumn]} ($${prices[bestColumn]} per million tokens)`,
     models: models.map((name, column) => ({

@@ -19,7 +19,9 @@ export {
   type KnnArtifact,
   type KnnArtifactHeader,
   type KnnVectors,
+  type RouterLearner,
 } from './knn-artifact';
+export { LINEAR_DEFAULTS, type LinearWeights } from './linear-scorer';
 export { createModelEmbedder } from './model-embedder';
 export { parseRouterAnswer, type RouterAnswer } from './parse-router-answer';
 export { renderEvaluationSvg } from './render-evaluation-svg';
@@ -38,6 +40,7 @@ export {
   type RunWithFallbackOptions,
   runWithFallback,
 } from './run-with-fallback';
+export { TASK_FAMILIES, type TaskFamily, taskFamily } from './task-family';
 export { extractTierTag, parseTierWord, TIER_HEADER, tierFromHeaders } from './tier-tag';
 export {
   KNN_DEFAULTS,

@@ -1,9 +1,15 @@
 import type { EmbedderDescriptor } from './embedder';
+import type { LinearWeights } from './linear-scorer';
 import { routerConfigError } from './strategy-errors';
 
 /** "LLMRKNN" + NUL: identifies a trained kNN router file. */
 const MAGIC = Uint8Array.from([0x4c, 0x4c, 0x4d, 0x52, 0x4b, 0x4e, 0x4e, 0x00]);
-export const KNN_ARTIFACT_VERSION = 1;
+/** 2 added the learner and the linear block; version 1 files (kNN only) still load. */
+export const KNN_ARTIFACT_VERSION = 2;
+const READABLE_VERSIONS = new Set([1, 2]);
+
+/** How a trained router predicts quality: from its nearest training questions, or by per-model ridge. */
+export type RouterLearner = 'knn' | 'linear';
 
 export interface KnnArtifactHeader {
   format: 'llmrouter-knn';
@@ -22,6 +28,11 @@ export interface KnnArtifactHeader {
   /** Hashed TF-IDF vectors are mostly zeros and stored sparse; dense embedders' vectors are stored whole. */
   vectorEncoding: 'dense' | 'sparse';
   nonZeros?: number;
+  /** Absent in version 1 files, which are kNN. */
+  learner?: RouterLearner;
+  /** For `linear`: the ridge strength it was trained with, and its feature count (dimensions + task families). */
+  ridgeAlpha?: number;
+  linearFeatures?: number;
 }
 
 /** Vectors row by row: dense `rows × dimensions`, or CSR (`rowOffsets`, `indices`, `values`). */
@@ -34,6 +45,8 @@ export interface KnnArtifact {
   vectors: KnnVectors;
   /** `rows × models`, NaN where a model has no score for a row. */
   scores: Float32Array;
+  /** For the `linear` learner: per-model weights (`features × models`) and intercepts. */
+  linear?: LinearWeights;
 }
 
 const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -45,7 +58,8 @@ function align4(offset: number): number {
 /**
  * Layout: magic (8 bytes) · version (uint32 LE) · header length (uint32 LE) · header JSON (UTF-8) ·
  * zero padding to 4 bytes · vectors (dense Float32, or uint32 row offsets + uint32 indices + Float32
- * values) · scores (Float32, rows × models). All numbers little-endian.
+ * values) · scores (Float32, rows × models) · for the linear learner, weights (Float32, features ×
+ * models) and intercepts (Float32, models). All numbers little-endian.
  */
 export function encodeKnnArtifact(artifact: KnnArtifact): Uint8Array {
   const headerBytes = new TextEncoder().encode(JSON.stringify(artifact.header));
@@ -53,6 +67,7 @@ export function encodeKnnArtifact(artifact: KnnArtifact): Uint8Array {
     artifact.vectors.encoding === 'dense'
       ? [artifact.vectors.values, artifact.scores]
       : [artifact.vectors.rowOffsets, artifact.vectors.indices, artifact.vectors.values, artifact.scores];
+  if (artifact.linear) blocks.push(artifact.linear.weights, artifact.linear.bias);
   const start = align4(16 + headerBytes.length);
   const total = start + blocks.reduce((sum, block) => sum + block.length * 4, 0);
   const bytes = new Uint8Array(total);
@@ -102,8 +117,10 @@ export function decodeKnnArtifact(bytes: Uint8Array): KnnArtifact {
     invalid('the file does not start with the LLMRKNN marker');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
-  if (version !== KNN_ARTIFACT_VERSION)
-    invalid(`file version ${version} is not supported (this build reads version ${KNN_ARTIFACT_VERSION})`);
+  if (!READABLE_VERSIONS.has(version))
+    invalid(
+      `file version ${version} is not supported (this build reads versions 1 and ${KNN_ARTIFACT_VERSION})`,
+    );
   const headerLength = view.getUint32(12, true);
   if (16 + headerLength > bytes.length) invalid('the header is cut short');
   let header: KnnArtifactHeader;
@@ -138,5 +155,14 @@ export function decodeKnnArtifact(bytes: Uint8Array): KnnArtifact {
     vectors = { encoding: 'dense', values };
   }
   const scores = readBlock(bytes, offset, header.rows * header.models.length, Float32Array);
-  return { header, vectors, scores };
+  offset += scores.length * 4;
+  const learner = header.learner ?? 'knn';
+  if (learner === 'knn') return { header, vectors, scores };
+  if (learner !== 'linear' || !(Number(header.linearFeatures) > header.dimensions))
+    invalid(`the learner "${String(learner)}" or its feature count is not valid`);
+  const featureCount = header.linearFeatures! * header.models.length;
+  const weights = readBlock(bytes, offset, featureCount, Float32Array);
+  offset += featureCount * 4;
+  const bias = readBlock(bytes, offset, header.models.length, Float32Array);
+  return { header, vectors, scores, linear: { weights, bias } };
 }

@@ -2,8 +2,8 @@ import type { RouteCandidateV1, RouterV1 } from '@llmrouter/core';
 import { type CostPreset, resolveCostWeight } from './cost-weight';
 import { type Embedder, isSparseEmbedder } from './embedder';
 import type { KnnArtifact } from './knn-artifact';
-import { KnnIndex } from './knn-index';
 import { pickByCost } from './pick-by-cost';
+import { createQualityPredictor } from './quality-predictor';
 import { routingText } from './request-text';
 import { blendedPrice, decisionCandidates, preferredOrCheapest } from './route-candidates';
 import { requireCandidateName, routerConfigError } from './strategy-errors';
@@ -23,7 +23,8 @@ export interface KnnRouterOptions {
 
 /**
  * The learned router: predicted quality per model = similarity-weighted mean of the k nearest training
- * questions' scores; the pick maximises predicted quality − λ × blended price.
+ * questions' scores (kNN artifacts) or per-model ridge scores (linear artifacts); the pick maximises
+ * predicted quality − λ × blended price.
  */
 export function createKnnRouter(options: KnnRouterOptions): RouterV1 {
   const { artifact, embedder } = options;
@@ -42,7 +43,7 @@ export function createKnnRouter(options: KnnRouterOptions): RouterV1 {
   const k = options.k ?? artifact.header.k;
   if (!Number.isInteger(k) || k < 1)
     throw routerConfigError('k', 'k must be a whole number ≥ 1', 'use e.g. 200', k);
-  const index = new KnnIndex(artifact, artifact.header.similarityPower ?? 2);
+  const predictor = createQualityPredictor(artifact, k);
   const column = new Map(models.map((model, position) => [model, position] as const));
 
   return {
@@ -63,7 +64,7 @@ export function createKnnRouter(options: KnnRouterOptions): RouterV1 {
       const query = isSparseEmbedder(embedder)
         ? embedder.embedSparse(text)
         : (await embedder.embed([text]))[0]!;
-      const quality = index.predict(query, k);
+      const quality = predictor.predict(query, text);
       const predicted = scored.map((candidate) => quality[column.get(candidate.name)!]!);
       const prices = scored.map((candidate) => {
         const trainedPrice = artifact.header.prices[candidate.name];
@@ -77,7 +78,7 @@ export function createKnnRouter(options: KnnRouterOptions): RouterV1 {
       return {
         model: best.name,
         strategy: 'llmrouter',
-        reason: `kNN (k=${k}) predicted quality ${scores[best.name]}, λ=${costWeight}`,
+        reason: `${predictor.label} predicted quality ${scores[best.name]}, λ=${costWeight}`,
         scores,
       };
     },

@@ -1,15 +1,26 @@
 import type { EmbedderConfig, EmbeddingModelV1 } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
-import { type Embedder, isSparseEmbedder } from './embedder';
+import { type Embedder, isSparseEmbedder, type SparseVector } from './embedder';
 import { HashedTfidfEmbedder } from './hashed-tfidf-embedder';
-import { encodeKnnArtifact, KNN_ARTIFACT_VERSION, type KnnArtifact } from './knn-artifact';
+import {
+  encodeKnnArtifact,
+  KNN_ARTIFACT_VERSION,
+  type KnnArtifact,
+  type RouterLearner,
+} from './knn-artifact';
+import { LINEAR_DEFAULTS, linearFeatureCount } from './linear-scorer';
 import { createModelEmbedder } from './model-embedder';
 import type { ModelPrice, RoutingExample } from './routing-data';
 import type { FeatureGroup } from './text-features';
+import { trainLinearScorer } from './train-linear-scorer';
 import { createUseLiteEmbedder } from './use-lite-embedder';
 
 /** k and the neighbour-weight exponent chosen by 5-fold cross-validation on train.json (docs/strategies.md). */
-export const KNN_DEFAULTS = { k: 200, similarityPower: 2 } as const;
+export const KNN_DEFAULTS: { k: number; similarityPower: number; learner: RouterLearner } = {
+  k: 200,
+  similarityPower: 2,
+  learner: 'knn',
+};
 
 export interface TrainKnnRouterOptions {
   data: readonly RoutingExample[];
@@ -19,6 +30,13 @@ export interface TrainKnnRouterOptions {
   embedder?: EmbedderConfig;
   /** For `{ type: 'model' }`: returns the configured embedding model of that name. */
   embeddingModel?: (name: string) => EmbeddingModelV1;
+  /**
+   * `knn` (default): average the nearest training questions' scores. `linear`: one ridge regression per
+   * model over the hashed TF-IDF features plus a task-family indicator (needs the hashed-tfidf embedder).
+   */
+  learner?: RouterLearner;
+  /** Ridge strength for the linear learner (default 10, chosen by cross-validation). */
+  ridgeAlpha?: number;
   k?: number;
   /** Neighbour weight exponent (default 2): weight = similarity ^ power. */
   similarityPower?: number;
@@ -55,7 +73,10 @@ async function trainingEmbedder(options: TrainKnnRouterOptions, texts: string[])
   return createModelEmbedder(config.model, options.embeddingModel(config.model));
 }
 
-/** Embeds every question, and writes one versioned artifact holding the vectors and the scores. */
+/**
+ * Embeds every question, fits the chosen learner, and writes one versioned artifact holding the vectors,
+ * the scores and (for the linear learner) the per-model weights.
+ */
 export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<TrainKnnRouterResult> {
   const { data } = options;
   if (data.length === 0) {
@@ -63,6 +84,14 @@ export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<Tr
       code: 'request_invalid',
       message: 'The routing data has no rows.',
       hint: 'Pass a non-empty training file.',
+    });
+  }
+  const learner = options.learner ?? KNN_DEFAULTS.learner;
+  if (learner === 'linear' && (options.embedder ?? { type: 'hashed-tfidf' }).type !== 'hashed-tfidf') {
+    throw new LLMRouterError({
+      code: 'config_invalid',
+      message: 'The linear learner scores hashed TF-IDF features and cannot use another embedder.',
+      hint: 'Use learner: knn with this embedder, or the hashed-tfidf embedder with learner: linear.',
     });
   }
   const models = [...new Set(data.flatMap((row) => Object.keys(row.scores)))].sort();
@@ -77,8 +106,9 @@ export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<Tr
   });
 
   let vectors: KnnArtifact['vectors'];
+  let sparse: SparseVector[] = [];
   if (isSparseEmbedder(embedder)) {
-    const sparse = texts.map((text) => embedder.embedSparse(text));
+    sparse = texts.map((text) => embedder.embedSparse(text));
     const rowOffsets = new Uint32Array(sparse.length + 1);
     sparse.forEach((vector, index) => {
       rowOffsets[index + 1] = rowOffsets[index]! + vector.indices.length;
@@ -99,6 +129,14 @@ export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<Tr
     vectors = { encoding: 'dense', values };
   }
 
+  const ridgeAlpha = options.ridgeAlpha ?? LINEAR_DEFAULTS.ridgeAlpha;
+  const linear =
+    learner === 'linear'
+      ? trainLinearScorer(
+          { vectors: sparse, texts, scores, models: models.length, dimensions: embedder.dimensions },
+          ridgeAlpha,
+        )
+      : undefined;
   const prices: Record<string, ModelPrice> = {};
   for (const model of models) {
     const price = options.prices?.[model];
@@ -118,9 +156,12 @@ export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<Tr
       dimensions: embedder.dimensions,
       vectorEncoding: vectors.encoding,
       ...(vectors.encoding === 'sparse' ? { nonZeros: vectors.indices.length } : {}),
+      learner,
+      ...(linear ? { ridgeAlpha, linearFeatures: linearFeatureCount(embedder.dimensions) } : {}),
     },
     vectors,
     scores,
+    ...(linear ? { linear } : {}),
   };
   const bytes = encodeKnnArtifact(artifact);
   if (options.output === undefined) return { artifact, bytes };

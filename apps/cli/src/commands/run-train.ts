@@ -27,6 +27,10 @@ export async function run(values: OptionValues, _positionals: string[], io: CliI
   const output = resolve(io.cwd, stringOption(values, 'output') ?? 'router.knn');
   const embedder = parseEmbedder(stringOption(values, 'embedder'), 'train');
   const k = integerOption(values, 'k', 'train', { min: 1, max: 100_000 });
+  const learner = stringOption(values, 'learner');
+  if (learner !== undefined && learner !== 'knn' && learner !== 'linear') {
+    throw usageError(`--learner must be knn or linear, not "${learner}".`, 'train');
+  }
 
   const configFlag = stringOption(values, 'config');
   let prices = {};
@@ -55,6 +59,7 @@ export async function run(values: OptionValues, _positionals: string[], io: CliI
     ...(embedder === undefined ? {} : { embedder }),
     ...(embeddingModel === undefined ? {} : { embeddingModel }),
     ...(k === undefined ? {} : { k }),
+    ...(learner === undefined ? {} : { learner }),
     output,
   });
   const { header } = result.artifact;

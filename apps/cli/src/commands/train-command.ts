@@ -37,6 +37,11 @@ export const trainCommand: CommandSpec = {
     },
     config: { ...CONFIG_OPTION, description: 'config for prices and embedding models (optional)' },
     k: { type: 'string', value: 'count', description: 'neighbours per query (default 200)' },
+    learner: {
+      type: 'string',
+      value: 'name',
+      description: 'knn (default) or linear (per-model ridge scorers; hashed-tfidf only; faster decisions)',
+    },
     json: JSON_OPTION,
   },
   notes: [
