@@ -1,4 +1,4 @@
-import { type BedrockEmulator, startBedrockEmulator } from '@llmrouter/bedrock-emulator';
+import type { BedrockEmulator } from '@llmrouter/bedrock-emulator';
 import { loadConfigFile } from '@llmrouter/core';
 import { createRuntime } from './runtime/create-runtime';
 import type { GatewayLogger } from './runtime/gateway-logger';
@@ -29,6 +29,8 @@ const DEMO_CREDENTIALS = {
  * process: `pnpm start` works on a machine with no AWS account and no network.
  */
 export async function startDemoGateway(options: DemoGatewayOptions): Promise<DemoGateway> {
+  // Loaded here, not at import: a gateway serving a real config never pays for the emulator.
+  const { startBedrockEmulator } = await import('@llmrouter/bedrock-emulator');
   const emulator = await startBedrockEmulator({ timeToFirstTokenMs: 120, tokensPerSecond: 120 });
   try {
     const loaded = await loadConfigFile(options.configPath);
