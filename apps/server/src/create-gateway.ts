@@ -30,8 +30,6 @@ export interface GatewayOptions {
   logger?: GatewayLogger;
   /** Overrides `server.show_model_prefix` (the CLI's `--no-prefix`). */
   showModelPrefix?: boolean;
-  /** Extra routes mounted at the root (the playground). */
-  extend?: (app: Hono<GatewayEnv>, gateway: GatewayContext) => void;
 }
 
 export interface Gateway {
@@ -86,7 +84,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   v1.route('/', modelsRoute(context));
   v1.route('/', embeddingsRoute(context));
   app.route('/v1', v1);
-  options.extend?.(app, context);
   app.route('/', playgroundRoute());
 
   app.notFound((c) => {
