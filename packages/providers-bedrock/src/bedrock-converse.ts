@@ -12,6 +12,7 @@ import {
 } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
 import { type BedrockCall, bedrockMetadata } from './bedrock-call';
+import { bedrockStreamException } from './bedrock-stream-exception';
 import { mapBedrockUsage } from './bedrock-usage';
 import { mapBedrockFinishReason } from './map-bedrock-finish-reason';
 import type { BedrockConverseInput } from './prepare-bedrock-converse';
@@ -72,20 +73,6 @@ export async function converseGenerate(
   } finally {
     call.close();
   }
-}
-
-/** Reads the exception members an event may carry when the SDK hands them over instead of throwing. */
-function eventException(event: ConverseStreamOutput): Error | undefined {
-  for (const [key, value] of Object.entries(event)) {
-    if (key.endsWith('Exception') && value) {
-      const name = key[0]!.toUpperCase() + key.slice(1);
-      return Object.assign(new Error((value as { message?: string }).message ?? name), {
-        name,
-        $fault: 'server',
-      });
-    }
-  }
-  return undefined;
 }
 
 export async function* converseStream(
@@ -158,7 +145,7 @@ export async function* converseStream(
       } else if (event.metadata) {
         usageEvent = event.metadata;
       } else {
-        const exception = eventException(event);
+        const exception = bedrockStreamException(event);
         if (exception) throw exception;
       }
     }

@@ -23,6 +23,7 @@ import {
   ThinkSplitter,
 } from './bedrock-invoke-responses';
 import type { BedrockRequestOptions } from './bedrock-provider-options';
+import { bedrockStreamException } from './bedrock-stream-exception';
 import { mapBedrockUsage } from './bedrock-usage';
 import { mapBedrockFinishReason } from './map-bedrock-finish-reason';
 
@@ -125,18 +126,6 @@ export async function invokeGenerate(
   }
 }
 
-function streamException(event: ResponseStream): Error | undefined {
-  for (const [key, value] of Object.entries(event)) {
-    if (key.endsWith('Exception') && value) {
-      return Object.assign(new Error((value as { message?: string }).message ?? key), {
-        name: key[0]!.toUpperCase() + key.slice(1),
-        $fault: 'server',
-      });
-    }
-  }
-  return undefined;
-}
-
 export async function* invokeStream(
   call: BedrockCall,
   request: ChatRequestV1,
@@ -206,7 +195,7 @@ export async function* invokeStream(
           invokeDeltas(family, JSON.parse(decoder.decode(bytes)) as Record<string, unknown>, think),
         );
       else {
-        const exception = streamException(event);
+        const exception = bedrockStreamException(event);
         if (exception) throw exception;
       }
     }

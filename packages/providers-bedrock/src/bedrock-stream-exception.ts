@@ -1,0 +1,17 @@
+/**
+ * The exception a stream event may carry (`modelStreamErrorException`, `throttlingException`, …) when
+ * the SDK hands it over as a member of the event instead of throwing it, as an Error the error mapper
+ * reads like any other SDK exception.
+ */
+export function bedrockStreamException(event: object): Error | undefined {
+  for (const [key, value] of Object.entries(event)) {
+    if (key.endsWith('Exception') && value) {
+      const name = key[0]!.toUpperCase() + key.slice(1);
+      return Object.assign(new Error((value as { message?: string }).message ?? name), {
+        name,
+        $fault: 'server',
+      });
+    }
+  }
+  return undefined;
+}
