@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { startBedrockEmulator } from '../../packages/bedrock-emulator/dist/index.js';
 import { createBedrockProvider } from '../../packages/providers-bedrock/dist/index.js';
+import { interleavedRounds, median } from '../interleaved-rounds.mjs';
 
 const TOKENS = Number(process.argv[2] ?? 4000);
 const ROUNDS = Number(process.argv[3] ?? 15);
@@ -90,36 +91,18 @@ async function timed(run) {
   return tokens / ((performance.now() - started) / 1000);
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-// Warm-up: JIT, sessions, credential and endpoint caches.
-for (let index = 0; index < 3; index++) {
-  await viaProvider();
-  await viaSdk();
-}
-
-const ours = [];
-const baseline = [];
-for (let round = 0; round < ROUNDS; round++) {
-  // Alternate which side goes first so neither always gets the warmer process.
-  if (round % 2 === 0) {
-    ours.push(await timed(viaProvider));
-    baseline.push(await timed(viaSdk));
-  } else {
-    baseline.push(await timed(viaSdk));
-    ours.push(await timed(viaProvider));
-  }
-}
-
+// Warm-up covers JIT, sessions, credential and endpoint caches.
+const {
+  oursRates: ours,
+  baselineRates: baseline,
+  overheadPercent: overhead,
+} = await interleavedRounds({
+  ours: { warmup: viaProvider, measure: () => timed(viaProvider) },
+  baseline: { warmup: viaSdk, measure: () => timed(viaSdk) },
+  rounds: ROUNDS,
+});
 const oursMedian = median(ours);
 const baselineMedian = median(baseline);
-// Each round's pair ran back to back under the same machine load, so the median of the per-round
-// ratios is steadier than the ratio of the medians when other processes compete for the CPU.
-const overhead = median(ours.map((value, round) => (1 - value / baseline[round]) * 100));
 const format = (value) => Math.round(value).toLocaleString('en-US');
 console.log(
   `ConverseStream, ${TOKENS} tokens per answer, ${ROUNDS} interleaved rounds, ${HANDLER}, emulator at full speed`,

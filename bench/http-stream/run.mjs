@@ -9,6 +9,7 @@
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createOpenAICompatibleProvider } from '../../packages/providers-http/dist/index.js';
+import { interleavedRounds, median } from '../interleaved-rounds.mjs';
 
 const CHUNKS = Number(process.argv[2] ?? 10_000);
 const ROUNDS = Number(process.argv[3] ?? 30);
@@ -112,36 +113,17 @@ async function timed(run) {
   return chunks / seconds;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-// Warm-up: JIT, connection pools.
-for (let index = 0; index < 3; index++) {
-  await viaProvider();
-  await viaFetch();
-}
-
-const providerRates = [];
-const fetchRates = [];
-for (let round = 0; round < ROUNDS; round++) {
-  // Alternate which goes first, so neither always runs on a warmer heap.
-  if (round % 2 === 0) {
-    providerRates.push(await timed(viaProvider));
-    fetchRates.push(await timed(viaFetch));
-  } else {
-    fetchRates.push(await timed(viaFetch));
-    providerRates.push(await timed(viaProvider));
-  }
-}
-
+const {
+  oursRates: providerRates,
+  baselineRates: fetchRates,
+  overheadPercent: overhead,
+} = await interleavedRounds({
+  ours: { warmup: viaProvider, measure: () => timed(viaProvider) },
+  baseline: { warmup: viaFetch, measure: () => timed(viaFetch) },
+  rounds: ROUNDS,
+});
 const ours = median(providerRates);
 const baseline = median(fetchRates);
-// Each round runs both clients back to back, so the per-round ratio cancels drift in machine load;
-// the headline overhead is the median of those paired ratios.
-const overhead = median(providerRates.map((rate, round) => (1 - rate / fetchRates[round]) * 100));
 const format = (value) => Math.round(value).toLocaleString('en-US');
 console.log(
   `\nSSE stream throughput, ${format(CHUNKS)} chunks per stream, ${ROUNDS} interleaved rounds (Node ${process.version})\n`,
