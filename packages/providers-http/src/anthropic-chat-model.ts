@@ -11,9 +11,8 @@ import type {
 import { AnthropicStreamAssembler } from './anthropic-stream-assembler';
 import { CallScope } from './call-scope';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request';
-import { type HttpResponse, readText } from './http-client';
+import { type HttpResponse, readAnswerText } from './http-client';
 import { type AnthropicUsage, mapAnthropicFinishReason, mapAnthropicUsage } from './map-anthropic-response';
-import { mapBodyError } from './map-connection-error';
 import { parseJsonAnswer } from './parse-json-answer';
 import { ssePartStream } from './sse-part-stream';
 import { attemptHeaders, errorContext, mapErrorWithModels, type UpstreamConfig } from './upstream-config';
@@ -65,12 +64,7 @@ export class AnthropicChatModel implements ChatModelV1 {
     const scope = new CallScope(options?.signal, this.config.transport.timeoutMs);
     try {
       const response = await this.send(body, scope, options);
-      let text: string;
-      try {
-        text = await readText(response.body);
-      } catch (error) {
-        throw mapBodyError(error, scope, response.context, false);
-      }
+      const text = await readAnswerText(response, scope);
       const message = this.parse(text);
       const blocks = message.content ?? [];
       const toolCalls = blocks

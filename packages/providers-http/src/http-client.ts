@@ -3,7 +3,7 @@ import type { LLMRouterError } from '@llmrouter/errors';
 import { Agent, type Dispatcher, request } from 'undici';
 import type { CallScope } from './call-scope';
 import type { ResolvedTransportSettings } from './http-settings';
-import { isRetryableConnectionError, mapConnectionError } from './map-connection-error';
+import { isRetryableConnectionError, mapBodyError, mapConnectionError } from './map-connection-error';
 import { type HttpErrorInput, mapHttpError, type UpstreamErrorContext } from './map-http-error';
 import { isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from './retry-policy';
 
@@ -142,4 +142,13 @@ function single(value: string | string[] | undefined): string | undefined {
 /** Reads a body as UTF-8 text (error bodies, non-streamed answers). */
 export async function readText(body: ResponseBody): Promise<string> {
   return body.text();
+}
+
+/** A whole 2xx answer as text; a read that fails (abort, timeout, dropped connection) is mapped. */
+export async function readAnswerText(response: HttpResponse, scope: CallScope): Promise<string> {
+  try {
+    return await readText(response.body);
+  } catch (error) {
+    throw mapBodyError(error, scope, response.context, false);
+  }
 }

@@ -10,8 +10,7 @@ import type {
 } from '@llmrouter/core';
 import { CallScope } from './call-scope';
 import { convertToOpenAIRequest } from './convert-to-openai-request';
-import { type HttpResponse, readText } from './http-client';
-import { mapBodyError } from './map-connection-error';
+import { type HttpResponse, readAnswerText } from './http-client';
 import { mapOpenAIFinishReason, mapOpenAIUsage, type OpenAIUsage } from './map-openai-response';
 import { OpenAIStreamAssembler } from './openai-stream-assembler';
 import { parseJsonAnswer } from './parse-json-answer';
@@ -65,12 +64,7 @@ export class OpenAIChatModel implements ChatModelV1 {
     const scope = new CallScope(options?.signal, this.config.transport.timeoutMs);
     try {
       const response = await this.send(body, scope, options);
-      let text: string;
-      try {
-        text = await readText(response.body);
-      } catch (error) {
-        throw mapBodyError(error, scope, response.context, false);
-      }
+      const text = await readAnswerText(response, scope);
       const completion = this.parse(text);
       const choice = completion.choices?.[0];
       const toolCalls = (choice?.message?.tool_calls ?? []).map(
@@ -125,12 +119,7 @@ export class OpenAIChatModel implements ChatModelV1 {
           const type = response.headers['content-type'];
           if (typeof type === 'string' && type.includes('application/json')) {
             // Some servers ignore `stream: true` and answer whole; replay that answer as one stream.
-            let text: string;
-            try {
-              text = await readText(response.body);
-            } catch (error) {
-              throw mapBodyError(error, scope, response.context, false);
-            }
+            const text = await readAnswerText(response, scope);
             return { body: once(completionAsSse(this.parse(text))), context: response.context, metadata };
           }
           return { body: response.body, context: response.context, metadata };

@@ -7,8 +7,7 @@ import type {
 } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
 import { CallScope } from './call-scope';
-import { readText } from './http-client';
-import { mapBodyError } from './map-connection-error';
+import { readAnswerText } from './http-client';
 import { attemptHeaders, errorContext, mapErrorWithModels, type UpstreamConfig } from './upstream-config';
 
 export interface OpenAIEmbeddingConfig extends UpstreamConfig {
@@ -99,12 +98,7 @@ export class OpenAIEmbeddingModel implements EmbeddingModelV1 {
       scope,
       errorContext(config, modelId, config.embeddingsUrl),
     );
-    let text: string;
-    try {
-      text = await readText(response.body);
-    } catch (error) {
-      throw mapBodyError(error, scope, response.context, false);
-    }
+    const text = await readAnswerText(response, scope);
     try {
       return JSON.parse(text) as EmbeddingsResponse;
     } catch (cause) {
