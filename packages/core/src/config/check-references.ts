@@ -1,9 +1,8 @@
 import { findProviderKind, knownProviderNames, type ProviderKind } from '../provider-names';
 import { checkBedrockModelIdForm } from './bedrock-model-id';
 import { type ConfigIssue, closestMatches } from './config-issues';
+import type { Path } from './config-path';
 import type { LLMRouterConfig, ModelEntry } from './config-schema';
-
-type Path = ReadonlyArray<PropertyKey>;
 
 /** The provider kind a model entry uses: its providers block's `type`, the block's name, or the name itself. */
 export function providerKindOf(config: LLMRouterConfig, entry: ModelEntry): ProviderKind | undefined {
@@ -159,18 +158,32 @@ export function checkReferences(
   const costAware =
     router.strategy === 'llmrouter' || router.cost_weight !== undefined || router.preset !== undefined;
   if (costAware) {
-    for (const name of router.candidates ?? routable) {
-      const entry = config.models[name];
-      if (!entry) continue;
-      for (const field of ['input_price', 'output_price'] as const) {
-        if (entry[field] === undefined) {
-          issues.push({
-            path: pathInSource(['models', name, field]),
-            problem: `missing ${field.replace('_', ' ')}, which the cost-aware "${router.strategy}" router needs`,
-            fix: `add ${field}: <USD per million tokens> (0 for a free local model)`,
-          });
-        }
-      }
+    issues.push(
+      ...missingPriceIssues(config, router.candidates ?? routable, pathInSource, (field) => ({
+        problem: `missing ${field.replace('_', ' ')}, which the cost-aware "${router.strategy}" router needs`,
+        fix: `add ${field}: <USD per million tokens> (0 for a free local model)`,
+      })),
+    );
+  }
+  return issues;
+}
+
+type PriceField = 'input_price' | 'output_price';
+
+/** An issue for each of the named models' missing prices, worded by the caller for its reason. */
+export function missingPriceIssues(
+  config: LLMRouterConfig,
+  names: readonly string[],
+  pathInSource: (path: Path) => string,
+  describe: (field: PriceField) => { problem: string; fix: string },
+): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const name of names) {
+    const entry = config.models[name];
+    if (!entry) continue;
+    for (const field of ['input_price', 'output_price'] as const) {
+      if (entry[field] === undefined)
+        issues.push({ path: pathInSource(['models', name, field]), ...describe(field) });
     }
   }
   return issues;

@@ -3,7 +3,7 @@ import { formatPath, type Path } from './config-path';
 import { fromLiteLLM } from './from-litellm';
 import { fromLLMRouterCandidates } from './from-llmrouter-candidates';
 import { fromOpenClaw } from './from-openclaw';
-import { type Dictionary, isDictionary } from './is-dictionary';
+import { isDictionary } from './is-dictionary';
 
 export type ConfigFormat = 'native' | 'openclaw' | 'llmrouter-candidates' | 'litellm';
 

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { type ConfigIssue, closestMatches } from './config-issues';
+import type { Path } from './config-path';
 import { KNOWN_KEYS } from './config-schema';
-
-type Path = ReadonlyArray<PropertyKey>;
 
 /** Which strict object a path points into, for "did you mean" on unknown keys. */
 function knownKeysAt(path: Path): readonly string[] {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LLMRouterError } from '@llmrouter/errors';
 import { parseDocument } from 'yaml';
-import { checkReferences } from './check-references';
+import { checkReferences, missingPriceIssues } from './check-references';
 import { type ConfigFormat, convertToNative } from './config-formats';
 import { type ConfigIssue, configInvalid } from './config-issues';
 import { configSchema, type LLMRouterConfig } from './config-schema';
@@ -46,17 +46,17 @@ export function loadConfig(document: unknown, options: LoadConfigOptions = {}): 
   }
   const issues: ConfigIssue[] = checkReferences(parsed.data, converted.pathInSource);
   if (converted.requiredPrices) {
-    for (const [name, entry] of Object.entries(parsed.data.models)) {
-      for (const field of ['input_price', 'output_price'] as const) {
-        if (entry[field] === undefined) {
-          issues.push({
-            path: converted.pathInSource(['models', name, field]),
-            problem: `missing ${field.replace('_', ' ')}`,
-            fix: `add "${field}": <USD per million tokens>`,
-          });
-        }
-      }
-    }
+    issues.push(
+      ...missingPriceIssues(
+        parsed.data,
+        Object.keys(parsed.data.models),
+        converted.pathInSource,
+        (field) => ({
+          problem: `missing ${field.replace('_', ' ')}`,
+          fix: `add "${field}": <USD per million tokens>`,
+        }),
+      ),
+    );
   }
   if (issues.length) throw configInvalid(source, issues);
   return { config: parsed.data, format: converted.format, source, warnings };
