@@ -4,7 +4,7 @@ import { cors } from 'hono/cors';
 import { type GatewayContext, type GatewayEnv, type RequestRecord, writeRecord } from './gateway-context';
 import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { auth, gatewayKeys } from './middleware/auth';
-import { requestHeader } from './node-request';
+import { nodeResponse, requestHeader } from './node-request';
 import { httpStatus } from './openai/error-status';
 import { errorHeaders, openAIErrorBody } from './openai/openai-error';
 import { chatCompletionsRoute } from './routes/chat-completions';
@@ -61,7 +61,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     };
     c.set('record', record);
     // Before the handler: a header set on a finished response makes Hono copy it into a web stream.
-    c.header('x-request-id', record.requestId);
+    // On Node it goes straight onto the response (Node merges it with the handler's headers), which
+    // spares Hono a web Headers object per request.
+    const outgoing = nodeResponse(c);
+    if (outgoing) outgoing.setHeader('x-request-id', record.requestId);
+    else c.header('x-request-id', record.requestId);
     context.metrics.inFlight.inc({}, 1);
     try {
       await next();

@@ -30,7 +30,7 @@ export function registerSecret(value: string | undefined | null): void {
 const SECRET_KEY =
   /(secret|password|passwd|api[-_]?key|apikey|authorization|credential|private[-_]?key|session[-_]?token|access[-_]?token|auth[-_]?token|bearer|master[-_]?key|signature|^token$)/i;
 
-const SHAPES: RegExp[] = [
+export const SHAPES: readonly RegExp[] = [
   // `Authorization: Bearer …`, `Bearer …` anywhere.
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g,
   // key=value and "key": "value" forms for secret-looking keys.
@@ -53,16 +53,38 @@ const SHAPES: RegExp[] = [
 // The shortest match of any shape (`token=abcd`) has this many characters; shorter text (most log fields) skips the regexes.
 const SHORTEST_SHAPE = 10;
 
+// Registered values, longest first (so a secret containing another is replaced whole). The registry only
+// grows, so its size tells whether this copy is current; redaction runs on every log line.
+let longestFirst: { size: number; values: string[] } = { size: 0, values: [] };
+function registeredLongestFirst(): string[] {
+  const secrets = registry();
+  if (longestFirst.size !== secrets.size) {
+    longestFirst = {
+      size: secrets.size,
+      values: [...secrets].sort((left, right) => right.length - left.length),
+    };
+  }
+  return longestFirst.values;
+}
+
+/**
+ * True when `text` may hold one of SHAPES: each shape needs one of these words or prefixes, or a run of 40
+ * base64 characters. Two plain scans instead of eight replacing ones; most text (request ids, model names,
+ * timestamps) holds none. Must stay a superset of SHAPES (checked by a property test).
+ */
+const SHAPE_PREFIX =
+  /Bearer|Basic|AKIA|ASIA|ABIA|ACCA|ABSK|eyJ|sk-|nvapi-|gsk_|hf_|ghp_|gho_|xox|[A-Za-z0-9+/]{40}/;
+const SECRET_WORD = /key|token|password|authorization/i;
+export function mayHoldShape(text: string): boolean {
+  return SHAPE_PREFIX.test(text) || SECRET_WORD.test(text);
+}
+
 export function redactText(text: string): string {
   let result = text;
-  const secrets = registry();
-  if (secrets.size > 0) {
-    const values = [...secrets].sort((left, right) => right.length - left.length);
-    for (const value of values) {
-      if (result.includes(value)) result = result.split(value).join(REDACTED);
-    }
+  for (const value of registeredLongestFirst()) {
+    if (result.includes(value)) result = result.split(value).join(REDACTED);
   }
-  if (result.length < SHORTEST_SHAPE) return result;
+  if (result.length < SHORTEST_SHAPE || !mayHoldShape(result)) return result;
   for (const shape of SHAPES) {
     result = result.replace(shape, (match, ...groups: unknown[]) => {
       // The key=value shape keeps its key so the reader knows what was removed.
@@ -77,6 +99,17 @@ export function redactText(text: string): string {
   return result;
 }
 
+// Log lines repeat the same few key names, so each name is tested once (bounded, for odd inputs).
+const secretKeyNames = new Map<string, boolean>();
+function isSecretKey(key: string): boolean {
+  let secret = secretKeyNames.get(key);
+  if (secret === undefined) {
+    secret = SECRET_KEY.test(key);
+    if (secretKeyNames.size < 1024) secretKeyNames.set(key, secret);
+  }
+  return secret;
+}
+
 /** Redacts a JSON-like value: secret-named keys lose their values, strings lose secret shapes. */
 export function redactValue(value: unknown, seen: WeakSet<object> = new WeakSet()): unknown {
   if (typeof value === 'string') return redactText(value);
@@ -88,7 +121,7 @@ export function redactValue(value: unknown, seen: WeakSet<object> = new WeakSet(
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     result[key] =
-      SECRET_KEY.test(key) && item !== null && item !== undefined && item !== ''
+      isSecretKey(key) && item !== null && item !== undefined && item !== ''
         ? REDACTED
         : redactValue(item, seen);
   }

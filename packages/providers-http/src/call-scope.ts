@@ -1,12 +1,24 @@
+import { EventEmitter } from 'node:events';
 import { LLMRouterError } from '@llmrouter/errors';
 import type { UpstreamErrorContext } from './map-http-error';
+
+/**
+ * The cancellation undici listens to. undici accepts an EventEmitter with `aborted` and `reason` as well
+ * as an AbortSignal, and on Node 20 making an AbortSignal and adding a listener to it costs more than the
+ * rest of a call's bookkeeping; there is one of these per upstream call.
+ */
+export class ScopeSignal extends EventEmitter {
+  aborted = false;
+  reason: unknown;
+}
 
 /**
  * One call's cancellation: the caller's signal and the overall timeout feed one internal signal that
  * reaches the socket, while the scope remembers which of the two fired so the error says so.
  */
 export class CallScope {
-  private readonly controller = new AbortController();
+  /** Fires when the caller aborts or the overall timeout passes; handed to undici. */
+  readonly signal = new ScopeSignal();
   private state: 'active' | 'caller-aborted' | 'timed-out' = 'active';
   private readonly timer: NodeJS.Timeout | undefined;
   private readonly onCallerAbort = (): void => this.abort('caller-aborted');
@@ -23,10 +35,6 @@ export class CallScope {
     this.timer = setTimeout(() => this.abort('timed-out'), timeoutMs);
     // The timer guards a call, it must not keep a finished process alive.
     this.timer.unref();
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
   }
 
   /** True once the caller aborted or the overall timeout fired. */
@@ -60,6 +68,25 @@ export class CallScope {
     return undefined;
   }
 
+  /** Waits `delayMs` (a retry's backoff); rejects as soon as the scope ends. */
+  sleep(delayMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.signal.aborted) {
+        reject(this.signal.reason);
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(this.signal.reason);
+      };
+      const timer = setTimeout(() => {
+        this.signal.off('abort', onAbort);
+        resolve();
+      }, delayMs);
+      this.signal.once('abort', onAbort);
+    });
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
@@ -69,6 +96,8 @@ export class CallScope {
     if (this.state !== 'active') return;
     this.state = state;
     if (this.timer) clearTimeout(this.timer);
-    this.controller.abort(new Error(state));
+    this.signal.aborted = true;
+    this.signal.reason = new Error(state);
+    this.signal.emit('abort');
   }
 }

@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { LLMRouterError } from '@llmrouter/errors';
-import { Agent, type Dispatcher, request } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { CallScope } from './call-scope';
 import type { ResolvedTransportSettings } from './http-settings';
 import { isRetryableConnectionError, mapBodyError, mapConnectionError } from './map-connection-error';
@@ -36,6 +35,7 @@ export interface HttpResponse {
  */
 export class HttpClient {
   private agent: Agent | undefined;
+  private readonly targets = new Map<string, { origin: string; path: string }>();
 
   constructor(
     private readonly settings: ResolvedTransportSettings,
@@ -56,8 +56,8 @@ export class HttpClient {
       if (stopped) throw stopped;
       let response: Dispatcher.ResponseData;
       try {
-        response = await request(input.url, {
-          dispatcher: this.dispatcher(),
+        response = await this.dispatcher().request({
+          ...this.target(input.url),
           method: input.method,
           headers: { ...this.defaultHeaders, ...headers },
           body: input.body ?? null,
@@ -105,6 +105,20 @@ export class HttpClient {
     await agent?.close();
   }
 
+  /**
+   * `origin` and `path` of a URL, parsed once: the client calls the same two or three URLs all its life,
+   * and undici's top-level `request(url)` parses its URL string on every call.
+   */
+  private target(url: string): { origin: string; path: string } {
+    let target = this.targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      if (this.targets.size < 64) this.targets.set(url, target);
+    }
+    return target;
+  }
+
   private dispatcher(): Agent {
     this.agent ??= new Agent({
       connect: { timeout: this.settings.connectTimeoutMs },
@@ -128,7 +142,7 @@ export class HttpClient {
       error: cause?.code,
     });
     try {
-      await sleep(delayMs, undefined, { signal: scope.signal });
+      await scope.sleep(delayMs);
     } catch (error) {
       throw scope.failure(context) ?? error;
     }

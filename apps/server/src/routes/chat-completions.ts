@@ -36,20 +36,6 @@ function routeHeaders(
  */
 function requestSignal(c: Context, timeoutMs: number): AbortController {
   const controller = new AbortController();
-  const abort = () => {
-    if (!controller.signal.aborted) {
-      controller.abort(new LLMRouterError({ code: 'aborted', message: 'The client closed the connection.' }));
-    }
-  };
-  const outgoing = nodeResponse(c);
-  if (outgoing) {
-    outgoing.once('close', () => {
-      if (!outgoing.writableFinished) abort();
-    });
-  } else {
-    if (c.req.raw.signal.aborted) abort();
-    c.req.raw.signal.addEventListener('abort', abort, { once: true });
-  }
   const timer = setTimeout(
     () =>
       controller.abort(
@@ -62,9 +48,25 @@ function requestSignal(c: Context, timeoutMs: number): AbortController {
     timeoutMs,
   );
   timer.unref();
-  const clear = () => clearTimeout(timer);
-  controller.signal.addEventListener('abort', clear, { once: true });
-  outgoing?.once('close', clear);
+  const clientGone = () => {
+    clearTimeout(timer);
+    if (!controller.signal.aborted) {
+      controller.abort(new LLMRouterError({ code: 'aborted', message: 'The client closed the connection.' }));
+    }
+  };
+  const outgoing = nodeResponse(c);
+  if (outgoing) {
+    // One listener ends the timer and, if the answer was not finished, the upstream call.
+    outgoing.once('close', () => {
+      if (outgoing.writableFinished) clearTimeout(timer);
+      else clientGone();
+    });
+  } else {
+    const signal = c.req.raw.signal;
+    if (signal.aborted) clientGone();
+    else signal.addEventListener('abort', clientGone, { once: true });
+    controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  }
   return controller;
 }
 
