@@ -87,6 +87,9 @@ describe('POST /v1/chat/completions through the official openai client', () => {
     expect(last?.choices).toEqual([]);
     expect(last?.usage?.completion_tokens).toBeGreaterThan(0);
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
+    expect(chunks[0]?.id).toMatch(/^chatcmpl-[0-9a-f]{32}$/);
+    expect(json.id).toMatch(/^chatcmpl-[0-9a-f]{32}$/);
+    expect(json.id).not.toBe(chunks[0]?.id);
   });
 
   it('puts usage on the finishing chunk when include_usage is not asked for', async () => {

@@ -31,7 +31,9 @@ export function openAIUsage(usage: UsageV1): OpenAIUsage {
 }
 
 export function completionId(): string {
-  return `chatcmpl-${crypto.randomUUID().replaceAll('-', '')}`;
+  // A UUID's 32 hex digits; slicing costs a fraction of replaceAll, and this runs once per answer.
+  const uuid = crypto.randomUUID();
+  return `chatcmpl-${uuid.slice(0, 8)}${uuid.slice(9, 13)}${uuid.slice(14, 18)}${uuid.slice(19, 23)}${uuid.slice(24)}`;
 }
 
 /** A `chat.completion` object; `model` is the configured name of the model that answered. */
