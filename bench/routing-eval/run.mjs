@@ -1,13 +1,15 @@
-// Trains the learned (kNN) router on the routing data's train split, replays the test split through it
-// without calling any model, and writes the evaluation as JSON and as an SVG chart.
+// Trains the learned router on the routing data's train split (default learner and settings, or
+// --learner knn|family-knn|linear), replays the test split through it without calling any model, and
+// writes the evaluation as JSON and as an SVG chart.
 //
 //   pnpm --filter @llmrouter/router-strategies build
-//   node bench/routing-eval/run.mjs [--data ../shared/data/routing] [--out docs/routing-eval]
+//   node bench/routing-eval/run.mjs [--data ../shared/data/routing] [--out docs/routing-eval] [--learner name]
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   evaluateRouting,
+  KNN_DEFAULTS,
   loadRoutingData,
   parseModelPrices,
   renderEvaluationSvg,
@@ -21,6 +23,8 @@ const argument = (name, fallback) => {
 };
 const dataDirectory = resolve(root, argument('--data', '../shared/data/routing'));
 const outputDirectory = resolve(root, argument('--out', 'docs/routing-eval'));
+const learner = argument('--learner', KNN_DEFAULTS.learner);
+const titles = { knn: 'kNN', 'family-knn': 'family kNN', linear: 'linear' };
 
 const [train, test, prices] = await Promise.all([
   loadRoutingData(join(dataDirectory, 'train.json')),
@@ -28,7 +32,7 @@ const [train, test, prices] = await Promise.all([
   readFile(join(dataDirectory, 'models.json'), 'utf8').then((text) => parseModelPrices(JSON.parse(text))),
 ]);
 const started = performance.now();
-const { bytes } = await trainKnnRouter({ data: train, prices });
+const { bytes } = await trainKnnRouter({ data: train, prices, learner });
 const trainMs = performance.now() - started;
 const evaluation = await evaluateRouting({ data: test, artifact: bytes, prices });
 
@@ -36,13 +40,13 @@ await mkdir(outputDirectory, { recursive: true });
 await writeFile(join(outputDirectory, 'evaluation.json'), `${JSON.stringify(evaluation, null, 2)}\n`);
 await writeFile(
   join(outputDirectory, 'evaluation.svg'),
-  renderEvaluationSvg(evaluation, 'kNN router (hashed TF-IDF), test split'),
+  renderEvaluationSvg(evaluation, `${titles[learner] ?? learner} router (hashed TF-IDF), test split`),
 );
 
 const percent = (value) => `${(value * 100).toFixed(1)}%`;
 const at = evaluation.atBestSingleQuality;
 console.log(
-  `trained on ${train.length} rows in ${trainMs.toFixed(0)} ms (artifact ${(bytes.length / 1e6).toFixed(1)} MB); evaluated on ${test.length} rows`,
+  `${learner} learner trained on ${train.length} rows in ${trainMs.toFixed(0)} ms (artifact ${(bytes.length / 1e6).toFixed(1)} MB); evaluated on ${test.length} rows`,
 );
 console.table({
   'best single model': { quality: evaluation.baselines.bestSingle.quality.toFixed(3), cost: '100%' },

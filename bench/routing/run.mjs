@@ -172,6 +172,14 @@ await add(
   'llmrouter linear, hashed-tfidf',
   await createRouter({ strategy: 'llmrouter', artifact: 'a' }, { candidates, readFile: async () => linear }),
 );
+const familyKnn = await artifactFor({ type: 'hashed-tfidf' }, 'family-knn');
+await add(
+  'llmrouter family-knn, hashed-tfidf',
+  await createRouter(
+    { strategy: 'llmrouter', artifact: 'a' },
+    { candidates, readFile: async () => familyKnn },
+  ),
+);
 const modelArtifact = await artifactFor({ type: 'model', model: 'embed' });
 await add(
   'llmrouter kNN, model embedder (instant, 256-d)',

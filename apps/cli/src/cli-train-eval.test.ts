@@ -158,7 +158,7 @@ describe('llmrouter train and eval', () => {
     expect(JSON.parse(evaluated.stdout)).toMatchObject({ learner: 'linear' });
     const wrong = await runCli(['train', '--data', 'train.json', '--learner', 'forest'], { cwd: folder });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/--learner must be knn or linear/);
+    expect(wrong.stderr).toMatch(/--learner must be knn, family-knn or linear/);
   });
 
   it('explains missing inputs and non-trainable routers', async () => {

@@ -80,7 +80,7 @@ function trainedEmbedderConfig(header: KnnArtifactHeader): EmbedderConfig {
   return { type: 'hashed-tfidf' };
 }
 
-/** Replays routing data through a trained learned router (kNN or linear), without calling any model. */
+/** Replays routing data through a trained learned router (any learner), without calling any model. */
 export async function evaluateRouting(options: EvaluateRoutingOptions): Promise<RoutingEvaluation> {
   const artifact =
     options.artifact instanceof Uint8Array ? decodeKnnArtifact(options.artifact) : options.artifact;
@@ -147,7 +147,7 @@ export async function evaluateRouting(options: EvaluateRoutingOptions): Promise<
   return {
     rows: data.length,
     k,
-    learner: artifact.linear ? 'linear' : 'knn',
+    learner: artifact.linear ? 'linear' : (header.learner ?? 'knn'),
     embedder: header.embedder.id,
     costUnit: `mean blended price of the chosen models, relative to always choosing ${models[bestColumn]} ($${prices[bestColumn]} per million tokens)`,
     models: models.map((name, column) => ({

@@ -19,11 +19,13 @@ export {
   type KnnArtifact,
   type KnnArtifactHeader,
   type KnnVectors,
+  ROUTER_LEARNERS,
   type RouterLearner,
 } from './knn-artifact';
 export { LINEAR_DEFAULTS, type LinearWeights } from './linear-scorer';
 export { createModelEmbedder } from './model-embedder';
 export { parseRouterAnswer, type RouterAnswer } from './parse-router-answer';
+export { PROMPT_FAMILIES, type PromptFamily, promptFamily } from './prompt-family';
 export { renderEvaluationSvg } from './render-evaluation-svg';
 export { type ResolvedRoute, type ResolveRouteOptions, resolveRoute } from './resolve-route';
 export { blendedPrice } from './route-candidates';

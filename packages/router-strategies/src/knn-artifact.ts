@@ -4,12 +4,20 @@ import { routerConfigError } from './strategy-errors';
 
 /** "LLMRKNN" + NUL: identifies a trained kNN router file. */
 const MAGIC = Uint8Array.from([0x4c, 0x4c, 0x4d, 0x52, 0x4b, 0x4e, 0x4e, 0x00]);
-/** 2 added the learner and the linear block; version 1 files (kNN only) still load. */
-export const KNN_ARTIFACT_VERSION = 2;
-const READABLE_VERSIONS = new Set([1, 2]);
+/**
+ * 2 added the learner and the linear block; 3 the `family-knn` learner and its row-family block.
+ * Version 1 (kNN only) and 2 files still load.
+ */
+export const KNN_ARTIFACT_VERSION = 3;
+const READABLE_VERSIONS = new Set([1, 2, 3]);
 
-/** How a trained router predicts quality: from its nearest training questions, or by per-model ridge. */
-export type RouterLearner = 'knn' | 'linear';
+/**
+ * How a trained router predicts quality: from its nearest training questions (`knn`), from its nearest
+ * training questions of the same prompt family shrunk toward that family's mean (`family-knn`), or by
+ * per-model ridge (`linear`).
+ */
+export type RouterLearner = 'knn' | 'family-knn' | 'linear';
+export const ROUTER_LEARNERS: readonly RouterLearner[] = ['knn', 'family-knn', 'linear'];
 
 export interface KnnArtifactHeader {
   format: 'llmrouter-knn';
@@ -33,6 +41,10 @@ export interface KnnArtifactHeader {
   /** For `linear`: the ridge strength it was trained with, and its feature count (dimensions + task families). */
   ridgeAlpha?: number;
   linearFeatures?: number;
+  /** For `family-knn`: the prompt-family names its row-family block indexes, in order. */
+  families?: string[];
+  /** For `family-knn`: prediction = (Σ weight × score + shrinkage × family mean) / (Σ weight + shrinkage). */
+  familyShrinkage?: number;
 }
 
 /** Vectors row by row: dense `rows × dimensions`, or CSR (`rowOffsets`, `indices`, `values`). */
@@ -47,6 +59,8 @@ export interface KnnArtifact {
   scores: Float32Array;
   /** For the `linear` learner: per-model weights (`features × models`) and intercepts. */
   linear?: LinearWeights;
+  /** For the `family-knn` learner: each row's index into `header.families`. */
+  rowFamilies?: Uint32Array;
 }
 
 const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -59,7 +73,8 @@ function align4(offset: number): number {
  * Layout: magic (8 bytes) · version (uint32 LE) · header length (uint32 LE) · header JSON (UTF-8) ·
  * zero padding to 4 bytes · vectors (dense Float32, or uint32 row offsets + uint32 indices + Float32
  * values) · scores (Float32, rows × models) · for the linear learner, weights (Float32, features ×
- * models) and intercepts (Float32, models). All numbers little-endian.
+ * models) and intercepts (Float32, models); for the family-knn learner, row families (uint32, rows).
+ * All numbers little-endian.
  */
 export function encodeKnnArtifact(artifact: KnnArtifact): Uint8Array {
   const headerBytes = new TextEncoder().encode(JSON.stringify(artifact.header));
@@ -68,6 +83,7 @@ export function encodeKnnArtifact(artifact: KnnArtifact): Uint8Array {
       ? [artifact.vectors.values, artifact.scores]
       : [artifact.vectors.rowOffsets, artifact.vectors.indices, artifact.vectors.values, artifact.scores];
   if (artifact.linear) blocks.push(artifact.linear.weights, artifact.linear.bias);
+  if (artifact.rowFamilies) blocks.push(artifact.rowFamilies);
   const start = align4(16 + headerBytes.length);
   const total = start + blocks.reduce((sum, block) => sum + block.length * 4, 0);
   const bytes = new Uint8Array(total);
@@ -119,7 +135,7 @@ export function decodeKnnArtifact(bytes: Uint8Array): KnnArtifact {
   const version = view.getUint32(8, true);
   if (!READABLE_VERSIONS.has(version))
     invalid(
-      `file version ${version} is not supported (this build reads versions 1 and ${KNN_ARTIFACT_VERSION})`,
+      `file version ${version} is not supported (this build reads versions 1 to ${KNN_ARTIFACT_VERSION})`,
     );
   const headerLength = view.getUint32(12, true);
   if (16 + headerLength > bytes.length) invalid('the header is cut short');
@@ -158,6 +174,14 @@ export function decodeKnnArtifact(bytes: Uint8Array): KnnArtifact {
   offset += scores.length * 4;
   const learner = header.learner ?? 'knn';
   if (learner === 'knn') return { header, vectors, scores };
+  if (learner === 'family-knn') {
+    const families = header.families;
+    if (!Array.isArray(families) || families.length === 0 || !(Number(header.familyShrinkage) >= 0))
+      invalid('the family-knn header has no families or no shrinkage');
+    const rowFamilies = readBlock(bytes, offset, header.rows, Uint32Array);
+    if (rowFamilies.some((family) => family >= families.length)) invalid('a row family is out of range');
+    return { header, vectors, scores, rowFamilies };
+  }
   if (learner !== 'linear' || !(Number(header.linearFeatures) > header.dimensions))
     invalid(`the learner "${String(learner)}" or its feature count is not valid`);
   const featureCount = header.linearFeatures! * header.models.length;

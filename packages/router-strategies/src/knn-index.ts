@@ -17,6 +17,10 @@ export class KnnIndex {
   private readonly weights: Float64Array;
   /** Mean score per model over all rows, for a query that resembles nothing. */
   private readonly prior: Float64Array;
+  /** For family-knn artifacts: each row's family and each family's mean scores (`families × models`). */
+  private readonly rowFamilies?: Uint32Array;
+  private readonly familyMeans?: Float64Array;
+  private readonly shrinkage: number;
   private readonly postings?: { offsets: Uint32Array; rows: Uint32Array; values: Float32Array };
   private readonly dense?: Float32Array;
 
@@ -32,27 +36,35 @@ export class KnnIndex {
     this.neighbourRows = new Int32Array(this.rows);
     this.sums = new Float64Array(this.models.length);
     this.weights = new Float64Array(this.models.length);
-    this.prior = this.meanScores();
+    this.prior = this.meanScores(() => 0, 1, new Float64Array(this.models.length));
+    this.shrinkage = header.familyShrinkage ?? 0;
+    if (artifact.rowFamilies && header.families) {
+      this.rowFamilies = artifact.rowFamilies;
+      const rowFamilies = artifact.rowFamilies;
+      this.familyMeans = this.meanScores((row) => rowFamilies[row]!, header.families.length, this.prior);
+    }
     if (vectors.encoding === 'sparse')
       this.postings = invert(vectors.rowOffsets, vectors.indices, vectors.values, header.dimensions);
     else this.dense = vectors.values;
   }
 
-  private meanScores(): Float64Array {
+  /** Mean score per group and model (`groups × models`); a group without scores takes `fallback`. */
+  private meanScores(groupOf: (row: number) => number, groups: number, fallback: Float64Array): Float64Array {
     const { scores } = this.artifact;
     const modelCount = this.models.length;
-    const sums = new Float64Array(modelCount);
-    const counts = new Float64Array(modelCount);
+    const sums = new Float64Array(groups * modelCount);
+    const counts = new Float64Array(groups * modelCount);
     for (let row = 0; row < this.rows; row++) {
+      const base = groupOf(row) * modelCount;
       for (let model = 0; model < modelCount; model++) {
         const score = scores[row * modelCount + model]!;
         if (!Number.isNaN(score)) {
-          sums[model]! += score;
-          counts[model]! += 1;
+          sums[base + model]! += score;
+          counts[base + model]! += 1;
         }
       }
     }
-    return sums.map((sum, model) => (counts[model]! > 0 ? sum / counts[model]! : 0));
+    return sums.map((sum, cell) => (counts[cell]! > 0 ? sum / counts[cell]! : fallback[cell % modelCount]!));
   }
 
   private scoreSparse(query: SparseVector): void {
@@ -90,15 +102,29 @@ export class KnnIndex {
     }
   }
 
-  /** Predicted quality per model (in `models` order) for a query vector. */
-  predict(query: SparseVector | Float32Array, k: number): Float64Array {
+  /**
+   * Predicted quality per model (in `models` order) for a query vector. With a `family` (an index into
+   * the artifact's families), only that family's rows are neighbours, and the family's mean scores join
+   * the average with weight `familyShrinkage`.
+   */
+  predict(query: SparseVector | Float32Array, k: number, family = -1): Float64Array {
     if (query instanceof Float32Array) this.scoreDense(query);
     else this.scoreSparse(query);
-    const count = this.selectTop(Math.min(k, this.rows));
+    const modelCount = this.models.length;
     const { sums, weights } = this;
     sums.fill(0);
     weights.fill(0);
-    const modelCount = this.models.length;
+    let prior = this.prior;
+    if (family >= 0 && this.rowFamilies && this.familyMeans) {
+      const rowFamilies = this.rowFamilies;
+      for (let row = 0; row < this.rows; row++) if (rowFamilies[row] !== family) this.similarities[row] = 0;
+      prior = this.familyMeans.subarray(family * modelCount, (family + 1) * modelCount);
+      for (let model = 0; model < modelCount; model++) {
+        sums[model] = this.shrinkage * prior[model]!;
+        weights[model] = this.shrinkage;
+      }
+    }
+    const count = this.selectTop(Math.min(k, this.rows));
     const scores = this.artifact.scores;
     for (let position = 0; position < count; position++) {
       const row = this.neighbourRows[position]!;
@@ -112,7 +138,7 @@ export class KnnIndex {
         weights[model]! += weight;
       }
     }
-    return sums.map((sum, model) => (weights[model]! > 0 ? sum / weights[model]! : this.prior[model]!));
+    return sums.map((sum, model) => (weights[model]! > 0 ? sum / weights[model]! : prior[model]!));
   }
 
   /** Fills `neighbourRows` with the `k` most similar rows (any order) and returns how many. */

@@ -2,6 +2,7 @@ import type { SparseVector } from './embedder';
 import type { KnnArtifact } from './knn-artifact';
 import { KnnIndex } from './knn-index';
 import { LinearScorer } from './linear-scorer';
+import { promptFamily } from './prompt-family';
 import { routerConfigError } from './strategy-errors';
 
 /** Predicted quality per artifact model (in `header.models` order) for one prompt. */
@@ -11,7 +12,10 @@ export interface QualityPredictor {
   predict(query: SparseVector | Float32Array, text: string): Float64Array;
 }
 
-/** The predictor a trained artifact asks for: its kNN index, or its per-model linear scorers. */
+/**
+ * The predictor a trained artifact asks for: its kNN index (searched within the prompt's family for
+ * family-knn artifacts), or its per-model linear scorers.
+ */
 export function createQualityPredictor(artifact: KnnArtifact, k: number): QualityPredictor {
   const { header } = artifact;
   if (artifact.linear) {
@@ -31,5 +35,14 @@ export function createQualityPredictor(artifact: KnnArtifact, k: number): Qualit
     };
   }
   const index = new KnnIndex(artifact, header.similarityPower ?? 2);
+  if (artifact.rowFamilies && header.families) {
+    // Families are matched by name, so an artifact trained with other rules still loads; a prompt
+    // whose family it does not know is searched among all rows.
+    const position = new Map(header.families.map((family, index) => [family, index] as const));
+    return {
+      label: `family kNN (k=${k})`,
+      predict: (query, text) => index.predict(query, k, position.get(promptFamily(text)) ?? -1),
+    };
+  }
   return { label: `kNN (k=${k})`, predict: (query) => index.predict(query, k) };
 }

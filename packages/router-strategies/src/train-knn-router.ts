@@ -10,16 +10,26 @@ import {
 } from './knn-artifact';
 import { LINEAR_DEFAULTS, linearFeatureCount } from './linear-scorer';
 import { createModelEmbedder } from './model-embedder';
+import { PROMPT_FAMILIES, promptFamily } from './prompt-family';
 import type { ModelPrice, RoutingExample } from './routing-data';
 import type { FeatureGroup } from './text-features';
 import { trainLinearScorer } from './train-linear-scorer';
 import { createUseLiteEmbedder } from './use-lite-embedder';
 
-/** k and the neighbour-weight exponent chosen by 5-fold cross-validation on train.json (docs/strategies.md). */
-export const KNN_DEFAULTS: { k: number; similarityPower: number; learner: RouterLearner } = {
+/**
+ * k, the neighbour-weight exponent and the family shrinkage chosen by 5-fold cross-validation on
+ * train.json (docs/strategies.md).
+ */
+export const KNN_DEFAULTS: {
+  k: number;
+  similarityPower: number;
+  learner: RouterLearner;
+  familyShrinkage: number;
+} = {
   k: 200,
   similarityPower: 2,
   learner: 'knn',
+  familyShrinkage: 0,
 };
 
 export interface TrainKnnRouterOptions {
@@ -31,10 +41,14 @@ export interface TrainKnnRouterOptions {
   /** For `{ type: 'model' }`: returns the configured embedding model of that name. */
   embeddingModel?: (name: string) => EmbeddingModelV1;
   /**
-   * `knn` (default): average the nearest training questions' scores. `linear`: one ridge regression per
-   * model over the hashed TF-IDF features plus a task-family indicator (needs the hashed-tfidf embedder).
+   * `knn` (default): average the nearest training questions' scores. `family-knn`: the same among the
+   * training questions of the prompt's family (`promptFamily`), shrunk toward that family's mean scores.
+   * `linear`: one ridge regression per model over the hashed TF-IDF features plus a task-family
+   * indicator (needs the hashed-tfidf embedder).
    */
   learner?: RouterLearner;
+  /** For `family-knn`: how many neighbours' worth of weight the family mean gets (default 0). */
+  familyShrinkage?: number;
   /** Ridge strength for the linear learner (default 10, chosen by cross-validation). */
   ridgeAlpha?: number;
   k?: number;
@@ -137,6 +151,18 @@ export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<Tr
           ridgeAlpha,
         )
       : undefined;
+  const familyShrinkage = options.familyShrinkage ?? KNN_DEFAULTS.familyShrinkage;
+  if (!(familyShrinkage >= 0)) {
+    throw new LLMRouterError({
+      code: 'config_invalid',
+      message: `familyShrinkage must be a number ≥ 0, not ${familyShrinkage}.`,
+      hint: 'Use e.g. 1 (the default), or 0 to average same-family neighbours only.',
+    });
+  }
+  const rowFamilies =
+    learner === 'family-knn'
+      ? Uint32Array.from(texts, (text) => PROMPT_FAMILIES.indexOf(promptFamily(text)))
+      : undefined;
   const prices: Record<string, ModelPrice> = {};
   for (const model of models) {
     const price = options.prices?.[model];
@@ -158,10 +184,12 @@ export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<Tr
       ...(vectors.encoding === 'sparse' ? { nonZeros: vectors.indices.length } : {}),
       learner,
       ...(linear ? { ridgeAlpha, linearFeatures: linearFeatureCount(embedder.dimensions) } : {}),
+      ...(rowFamilies ? { families: [...PROMPT_FAMILIES], familyShrinkage } : {}),
     },
     vectors,
     scores,
     ...(linear ? { linear } : {}),
+    ...(rowFamilies ? { rowFamilies } : {}),
   };
   const bytes = encodeKnnArtifact(artifact);
   if (options.output === undefined) return { artifact, bytes };

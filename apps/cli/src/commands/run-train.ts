@@ -28,8 +28,8 @@ export async function run(values: OptionValues, _positionals: string[], io: CliI
   const embedder = parseEmbedder(stringOption(values, 'embedder'), 'train');
   const k = integerOption(values, 'k', 'train', { min: 1, max: 100_000 });
   const learner = stringOption(values, 'learner');
-  if (learner !== undefined && learner !== 'knn' && learner !== 'linear') {
-    throw usageError(`--learner must be knn or linear, not "${learner}".`, 'train');
+  if (learner !== undefined && learner !== 'knn' && learner !== 'family-knn' && learner !== 'linear') {
+    throw usageError(`--learner must be knn, family-knn or linear, not "${learner}".`, 'train');
   }
 
   const configFlag = stringOption(values, 'config');

@@ -40,7 +40,8 @@ export const trainCommand: CommandSpec = {
     learner: {
       type: 'string',
       value: 'name',
-      description: 'knn (default) or linear (per-model ridge scorers; hashed-tfidf only; faster decisions)',
+      description:
+        'knn (default), family-knn (neighbours from the same prompt family only) or linear (per-model ridge scorers; hashed-tfidf only; faster decisions)',
     },
     json: JSON_OPTION,
   },
