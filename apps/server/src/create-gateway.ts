@@ -1,10 +1,10 @@
 import { LLMRouterError, toLLMRouterError } from '@llmrouter/errors';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { type GatewayContext, type GatewayEnv, type RequestRecord, writeRecord } from './gateway-context';
 import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { auth, gatewayKeys } from './middleware/auth';
-import { nodeResponse, requestHeader } from './node-request';
+import { cors } from './middleware/cors';
+import { requestHeader, setResponseHeader } from './node-request';
 import { httpStatus } from './openai/error-status';
 import { errorHeaders, openAIErrorBody } from './openai/openai-error';
 import { chatCompletionsRoute } from './routes/chat-completions';
@@ -61,11 +61,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     };
     c.set('record', record);
     // Before the handler: a header set on a finished response makes Hono copy it into a web stream.
-    // On Node it goes straight onto the response (Node merges it with the handler's headers), which
-    // spares Hono a web Headers object per request.
-    const outgoing = nodeResponse(c);
-    if (outgoing) outgoing.setHeader('x-request-id', record.requestId);
-    else c.header('x-request-id', record.requestId);
+    setResponseHeader(c, 'x-request-id', record.requestId);
     context.metrics.inFlight.inc({}, 1);
     try {
       await next();
@@ -75,7 +71,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (!record.deferred) writeRecord(context, record);
     }
   });
-  if (server.cors) app.use(cors({ origin: server.cors.origins, exposeHeaders: EXPOSED_HEADERS }));
+  if (server.cors) app.use(cors({ origins: server.cors.origins, exposeHeaders: EXPOSED_HEADERS }));
 
   app.route('/', healthRoutes(context, keys));
   app.get('/metrics', (c) =>

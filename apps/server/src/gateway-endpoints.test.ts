@@ -112,7 +112,53 @@ describe('models, embeddings, health and metrics', () => {
       method: 'OPTIONS',
       headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
     });
+    expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(response.headers.get('vary')).toBe('Origin');
+  });
+
+  it('adds CORS headers to JSON and streamed answers for a configured origin, and none for others', async () => {
+    const ask = (origin: string, stream: boolean) =>
+      fetch(`${harness.gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ model: 'haiku', messages: [{ role: 'user', content: 'Hi' }], stream }),
+      });
+    for (const stream of [false, true]) {
+      const allowed = await ask('https://app.example', stream);
+      expect(allowed.status).toBe(200);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
+      expect(allowed.headers.get('access-control-expose-headers')).toContain('x-llmrouter-model');
+      expect(allowed.headers.get('x-llmrouter-model')).toBe('haiku');
+      expect(allowed.headers.get('x-request-id')).toBeTruthy();
+      const text = await allowed.text();
+      if (stream) {
+        expect(allowed.headers.get('content-type')).toBe('text/event-stream');
+        expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+      } else {
+        expect(JSON.parse(text).object).toBe('chat.completion');
+      }
+      const other = await ask('https://elsewhere.example', stream);
+      expect(other.status).toBe(200);
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      expect(other.headers.get('vary')).toBe('Origin');
+      await other.text();
+    }
+  });
+
+  it('streams the same SSE off Node (app.request, where there is no ServerResponse to write to)', async () => {
+    const response = await harness.gateway.gateway.app.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://app.example' },
+      body: JSON.stringify({ model: 'haiku', messages: [{ role: 'user', content: 'Hi' }], stream: true }),
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(response.headers.get('x-llmrouter-model')).toBe('haiku');
+    const events = (await response.text()).split('\n\n').filter((event) => event.startsWith('data: '));
+    expect(JSON.parse(events[0]?.slice(6) ?? '{}').choices[0].delta.role).toBe('assistant');
+    expect(events.at(-1)).toBe('data: [DONE]');
   });
 
   it('rejects a body over the limit with 413 and keeps serving', async () => {

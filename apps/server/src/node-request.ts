@@ -45,3 +45,14 @@ export function routingHeaders(c: Context): Record<string, string> {
   });
   return record;
 }
+
+/**
+ * Sets a response header before the handler answers. On Node it goes straight onto the ServerResponse
+ * (Node merges it with the headers the answer is written with): going through `c.header` or `c.res`
+ * makes Hono build web Headers and, once a response exists, copy it.
+ */
+export function setResponseHeader(c: Context, name: string, value: string): void {
+  const outgoing = nodeResponse(c);
+  if (outgoing) outgoing.setHeader(name, value);
+  else c.header(name, value);
+}

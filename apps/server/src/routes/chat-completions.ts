@@ -1,7 +1,6 @@
 import { computeCost, type StreamPartV1 } from '@llmrouter/core';
 import { LLMRouterError, toLLMRouterError } from '@llmrouter/errors';
 import { type Context, Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { GatewayContext, GatewayEnv, RequestRecord } from '../gateway-context';
 import { writeRecord } from '../gateway-context';
 import { recordUsage } from '../metrics/gateway-metrics';
@@ -14,6 +13,7 @@ import { parseChatRequest } from '../openai/parse-chat-request';
 import { generateChat, type RoutedChat, startChatStream } from '../runtime/chat-pipeline';
 import { readJsonBody } from './read-json-body';
 import { routeClientChat } from './route-client-chat';
+import { sseResponse } from './sse-response';
 
 function routeHeaders(
   routed: RoutedChat,
@@ -118,16 +118,17 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
       region: model.region,
       deferred: true,
     });
-    for (const [name, value] of Object.entries(routeHeaders(routed, model))) c.header(name, value);
-    c.header('x-llmrouter-overhead-ms', record.overheadMs.toFixed(3));
-    c.header('x-accel-buffering', 'no');
+    const headers = {
+      ...routeHeaders(routed, model),
+      'x-llmrouter-overhead-ms': record.overheadMs.toFixed(3),
+      'x-accel-buffering': 'no',
+    };
 
-    return streamSSE(c, async (sse) => {
-      sse.onAbort(() => controller.abort());
+    return sseResponse(c, headers, async (sse) => {
       const writer = new ChunkWriter(completionId(), model.name);
       let prefixPending = gateway.showModelPrefix;
       let firstContentAt: number | undefined;
-      const write = (data: string) => sse.writeSSE({ data });
+      const write = (data: string) => sse.send(data);
       const handle = async (part: StreamPartV1) => {
         if (part.type === 'start') return;
         if (firstContentAt === undefined && part.type !== 'finish') {
@@ -186,8 +187,7 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
         record.status = httpStatus(error.code);
         record.errorCode = error.code;
         metrics.upstreamErrors.inc({ model: model.name, code: error.code });
-        if (!sse.aborted)
-          await sse.writeSSE({ event: 'error', data: JSON.stringify(openAIErrorBody(error)) });
+        if (!sse.closed) await sse.send(JSON.stringify(openAIErrorBody(error)), 'error');
       } finally {
         started.release();
         await started.rest.return?.().catch(() => undefined);

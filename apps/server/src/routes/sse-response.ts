@@ -1,0 +1,80 @@
+import type { ServerResponse } from 'node:http';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { nodeResponse } from '../node-request';
+
+/** Where an answer's server-sent events go. */
+export interface SseSink {
+  /** Sends one event; `data` is one line (a JSON chunk or `[DONE]`). Resolves when the sink can take more. */
+  send(data: string, event?: string): Promise<void>;
+  /** True once the client has gone. */
+  readonly closed: boolean;
+}
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+} as const;
+
+function frame(data: string, event: string | undefined): string {
+  return event === undefined ? `data: ${data}\n\n` : `event: ${event}\ndata: ${data}\n\n`;
+}
+
+/** Resolves when the response can take more, or has closed (nothing more will be read then). */
+function writable(outgoing: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      outgoing.off('drain', done);
+      outgoing.off('close', done);
+      resolve();
+    };
+    outgoing.on('drain', done);
+    outgoing.on('close', done);
+  });
+}
+
+/**
+ * Answers with the events `produce` sends. On Node they go straight into the ServerResponse: Hono's
+ * streamSSE passes every event through a web TransformStream and the adapter's reader, whose promise hops
+ * cost more than the rest of relaying a token. That path relies on nothing before the handler touching
+ * `c.res` (our middleware set headers on Node's response: see setResponseHeader), because Hono copies a
+ * response it already holds, and a copy of RESPONSE_ALREADY_SENT would be written a second time.
+ * Elsewhere (app.request in tests, other runtimes) streamSSE does the work.
+ */
+export function sseResponse(
+  c: Context,
+  headers: Record<string, string>,
+  produce: (sink: SseSink) => Promise<void>,
+): Response {
+  const outgoing = nodeResponse(c);
+  if (!outgoing) {
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    return streamSSE(c, (stream) =>
+      produce({
+        send: (data, event) => stream.writeSSE(event === undefined ? { data } : { event, data }),
+        get closed() {
+          return stream.aborted || stream.closed;
+        },
+      }),
+    );
+  }
+  // The headers leave with the first event (the role chunk, sent at once): one write instead of two.
+  outgoing.writeHead(200, { ...SSE_HEADERS, ...headers });
+  const sink: SseSink = {
+    send(data, event) {
+      if (sink.closed) return Promise.resolve();
+      return outgoing.write(frame(data, event)) ? Promise.resolve() : writable(outgoing);
+    },
+    get closed() {
+      return outgoing.destroyed || outgoing.writableEnded;
+    },
+  };
+  produce(sink)
+    .catch((error: unknown) => outgoing.destroy(error instanceof Error ? error : undefined))
+    .finally(() => {
+      if (!outgoing.writableEnded) outgoing.end();
+    });
+  return RESPONSE_ALREADY_SENT;
+}
