@@ -16,11 +16,27 @@ interface Delta {
 /** Builds the `chat.completion.chunk` lines of one streamed answer; they share id, created and model. */
 export class ChunkWriter {
   private readonly created = Math.floor(Date.now() / 1000);
+  /** Everything before a text delta's content, serialised once: most chunks of an answer are text. */
+  private readonly contentPrefix: string;
 
   constructor(
     private readonly id: string,
     private readonly model: string,
-  ) {}
+  ) {
+    const head = JSON.stringify({
+      id,
+      object: 'chat.completion.chunk',
+      created: this.created,
+      model,
+      system_fingerprint: null,
+    });
+    this.contentPrefix = `${head.slice(0, -1)},"choices":[{"index":0,"delta":{"content":`;
+  }
+
+  /** A text delta: the same JSON as `delta({ content })`, with only the text serialised per chunk. */
+  content(text: string): string {
+    return `${this.contentPrefix}${JSON.stringify(text)}},"logprobs":null,"finish_reason":null}]}`;
+  }
 
   private chunk(choices: unknown[], usage?: OpenAIUsage): string {
     const body = {

@@ -139,7 +139,7 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
         if (part.type === 'text-delta') {
           const text = prefixPending ? `[${model.name}] ${part.text}` : part.text;
           prefixPending = false;
-          if (text) await write(writer.delta({ content: text }));
+          if (text) await write(writer.content(text));
         } else if (part.type === 'reasoning-delta') {
           await write(writer.delta({ reasoning_content: part.text }));
         } else if (part.type === 'tool-call-delta') {

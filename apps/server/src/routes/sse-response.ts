@@ -62,9 +62,21 @@ export function sseResponse(
   }
   // The headers leave with the first event (the role chunk, sent at once): one write instead of two.
   outgoing.writeHead(200, { ...SSE_HEADERS, ...headers });
+  // Events produced in one turn of the event loop (an upstream read often carries several) leave in one
+  // write: the response is corked at the first and uncorked once the turn's work is done.
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    outgoing.uncork();
+  };
   const sink: SseSink = {
     send(data, event) {
       if (sink.closed) return Promise.resolve();
+      if (!corked) {
+        corked = true;
+        outgoing.cork();
+        setImmediate(uncork);
+      }
       return outgoing.write(frame(data, event)) ? Promise.resolve() : writable(outgoing);
     },
     get closed() {
