@@ -147,7 +147,14 @@ describe('models, embeddings, health and metrics', () => {
     }
   });
 
-  it('streams the same SSE off Node (app.request, where there is no ServerResponse to write to)', async () => {
+  it('answers the same JSON and SSE off Node (app.request, where there is no ServerResponse to write to)', async () => {
+    const json = await harness.gateway.gateway.app.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'haiku', messages: [{ role: 'user', content: 'Hi' }] }),
+    });
+    expect(json.headers.get('x-llmrouter-model')).toBe('haiku');
+    expect(((await json.json()) as { object: string }).object).toBe('chat.completion');
     const response = await harness.gateway.gateway.app.request('/v1/chat/completions', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://app.example' },

@@ -11,6 +11,7 @@ import { completionId, formatChatCompletion } from '../openai/format-chat-comple
 import { openAIErrorBody } from '../openai/openai-error';
 import { parseChatRequest } from '../openai/parse-chat-request';
 import { generateChat, type RoutedChat, startChatStream } from '../runtime/chat-pipeline';
+import { jsonResponse } from './json-response';
 import { readJsonBody } from './read-json-body';
 import { routeClientChat } from './route-client-chat';
 import { sseResponse } from './sse-response';
@@ -100,7 +101,7 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
         costUsd: cost?.total,
         overheadMs,
       });
-      return c.json(body, 200, {
+      return jsonResponse(c, body, {
         ...routeHeaders(routed, model),
         ...(cost === undefined ? {} : { 'x-llmrouter-cost': cost.total.toFixed(8) }),
         'x-llmrouter-overhead-ms': overheadMs.toFixed(3),
