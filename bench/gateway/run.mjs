@@ -83,14 +83,14 @@ function rssMegabytes(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function load(port) {
+async function load(port, body = jsonBody, duration = LOAD_SECONDS) {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/v1/chat/completions`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: jsonBody,
+    body,
     connections: 32,
-    duration: LOAD_SECONDS,
+    duration,
   });
   return { rps: result.requests.average, errors: result.errors + result.non2xx };
 }
@@ -157,6 +157,8 @@ console.log(
 );
 console.table(rows);
 
+// Warm the load generator itself first, so the first target measured does not pay for its JIT.
+await load(upstreamPort, jsonBody, 2);
 const proxyLoad = await load(proxy.port);
 const floorLoad = await load(floor.port);
 let peakRss = 0;
@@ -165,16 +167,20 @@ const sampler = setInterval(() => {
 }, 100);
 const gatewayLoad = await load(gateway.port);
 clearInterval(sampler);
-console.log(`\nThroughput under load (autocannon, 32 connections, ${LOAD_SECONDS} s, JSON):`);
+const proxyStreamLoad = await load(proxy.port, streamBody);
+const gatewayStreamLoad = await load(gateway.port, streamBody);
+console.log(`\nThroughput under load (autocannon, 32 connections, ${LOAD_SECONDS} s each):`);
+const loadRow = (target, json, streamed, extra = {}) => ({
+  target,
+  'JSON requests/s': Math.round(json.rps),
+  'streamed requests/s': streamed ? Math.round(streamed.rps) : '',
+  errors: json.errors + (streamed?.errors ?? 0),
+  ...extra,
+});
 console.table([
-  { target: 'minimal proxy', 'requests/s': Math.round(proxyLoad.rps), errors: proxyLoad.errors },
-  { target: 'hono + undici floor', 'requests/s': Math.round(floorLoad.rps), errors: floorLoad.errors },
-  {
-    target: 'llmrouter',
-    'requests/s': Math.round(gatewayLoad.rps),
-    errors: gatewayLoad.errors,
-    'peak RSS (MB)': peakRss.toFixed(1),
-  },
+  loadRow('minimal proxy', proxyLoad, proxyStreamLoad),
+  loadRow('hono + undici floor', floorLoad, undefined),
+  loadRow('llmrouter', gatewayLoad, gatewayStreamLoad, { 'peak RSS, JSON load (MB)': peakRss.toFixed(1) }),
 ]);
 
 const proxyAdded = median(samples['minimal proxy'].roundJson) - median(direct.roundJson);
