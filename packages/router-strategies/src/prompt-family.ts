@@ -1,3 +1,5 @@
+import { CODE_REQUEST, CODE_STUB, DIGIT, startsLowerCase, wordCount } from './prompt-shape';
+
 /**
  * Which kind of benchmark task a prompt is, from its text alone: finer than `taskFamily` (which the
  * linear learner's stored weights depend on, so it stays as it is). Routing data mixes task families
@@ -26,8 +28,6 @@ export const PROMPT_FAMILIES = [
 
 export type PromptFamily = (typeof PROMPT_FAMILIES)[number];
 
-const CODE_STUB = /^\s*(?:def |from |import )|"""|'''|>>>/;
-const CODE_REQUEST = /^Write an? (?:python )?function/i;
 const BOXED_ANSWER = 'put you final answer in \\boxed';
 const CLINICAL =
   /\d+[- ]year[- ]old (?:man|woman|boy|girl|male|female|patient|child|infant|newborn|primigravid)|physician|mm Hg|emergency department/;
@@ -36,19 +36,9 @@ const LATEX = /\$[^$\d\s]|\\frac|\\[a-zA-Z]+\{|\\\[|\[asy\]|\\\(|\^\{?\d/;
 const WORD_LIST = /^[a-z]+(?:, [a-z]+){2,}$/;
 const EXAM =
   /Scenario 1 \||This question refers to|following argument|Which of the following|Which one of the following|statements? (?:is|are) true/;
-const DIGIT = /\d/;
 const QUANTITY_QUESTION = /[Hh]ow (?:many|much)|[Cc]alculate|\?$/;
 // A year in a question is a trivia clue, not a quantity to compute with.
 const YEAR = /\b1[5-9]\d\d\b|\b20[0-2]\d\b/;
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== '').length;
-}
-
-function startsLowerCase(text: string): boolean {
-  const first = text.charAt(0);
-  return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase();
-}
 
 export function promptFamily(prompt: string): PromptFamily {
   const text = prompt.trim();

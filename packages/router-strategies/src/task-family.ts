@@ -1,3 +1,5 @@
+import { CODE_REQUEST, CODE_STUB, DIGIT, startsLowerCase, wordCount } from './prompt-shape';
+
 /**
  * A coarse guess at which kind of benchmark task a prompt is, from its text alone. Routing data mixes
  * task families (code stubs, maths with LaTeX, grade-school word problems, trivia, reading passages…)
@@ -20,15 +22,8 @@ export const TASK_FAMILIES = [
 
 export type TaskFamily = (typeof TASK_FAMILIES)[number];
 
-const CODE_STUB = /^\s*(?:def |from |import )|"""|'''|>>>/;
-const CODE_REQUEST = /^Write an? (?:python )?function/i;
 const LATEX = /\$|\\frac|\\[a-z]+\{/;
-const DIGIT = /\d/;
 const QUANTITY_QUESTION = /[Hh]ow (?:many|much)|\?$/;
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== '').length;
-}
 
 export function taskFamily(prompt: string): TaskFamily {
   const text = prompt.trim();
@@ -36,10 +31,8 @@ export function taskFamily(prompt: string): TaskFamily {
   if (CODE_REQUEST.test(text)) return 'code-request';
   if (LATEX.test(prompt)) return 'latex-maths';
   if (text.length > 600) return 'reading';
-  const first = text.charAt(0);
   const asks = text.endsWith('?');
-  if (first !== '' && first === first.toLowerCase() && first !== first.toUpperCase() && !asks)
-    return 'lowercase-query';
+  if (startsLowerCase(text) && !asks) return 'lowercase-query';
   const words = wordCount(text);
   if (DIGIT.test(text) && QUANTITY_QUESTION.test(text) && words > 25) return 'word-problem';
   if (words > 45) return 'long';
