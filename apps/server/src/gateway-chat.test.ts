@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APIError } from 'openai';
@@ -90,6 +91,49 @@ describe('POST /v1/chat/completions through the official openai client', () => {
     expect(chunks[0]?.id).toMatch(/^chatcmpl-[0-9a-f]{32}$/);
     expect(json.id).toMatch(/^chatcmpl-[0-9a-f]{32}$/);
     expect(json.id).not.toBe(chunks[0]?.id);
+  });
+
+  it('streams a long answer whole to a client that stops reading for a while (backpressure)', async () => {
+    const words = 40_000;
+    harness.upstream.options.answerWords = words;
+    try {
+      const body = JSON.stringify({
+        model: 'local',
+        messages: [{ role: 'user', content: 'a long one' }],
+        stream: true,
+      });
+      const text = await new Promise<string>((resolve, reject) => {
+        const call = httpRequest(
+          `${harness.gateway.url}/v1/chat/completions`,
+          { method: 'POST', headers: { 'content-type': 'application/json' } },
+          (response) => {
+            let raw = '';
+            response.setEncoding('utf8');
+            response.once('data', () => {
+              // Stop reading long enough for the gateway's writes to back up, then read the rest.
+              response.pause();
+              setTimeout(() => response.resume(), 300);
+            });
+            response.on('data', (chunk: string) => {
+              raw += chunk;
+            });
+            response.on('end', () => resolve(raw));
+            response.on('error', reject);
+          },
+        );
+        call.on('error', reject);
+        call.end(body);
+      });
+      const events = text.split('\n\n').filter((event) => event.startsWith('data: '));
+      expect(events.at(-1)).toBe('data: [DONE]');
+      const content = events
+        .slice(0, -1)
+        .map((event) => JSON.parse(event.slice(6)).choices[0]?.delta.content ?? '')
+        .join('');
+      expect(content.split(' ')).toHaveLength(words);
+    } finally {
+      delete harness.upstream.options.answerWords;
+    }
   });
 
   it('puts usage on the finishing chunk when include_usage is not asked for', async () => {
