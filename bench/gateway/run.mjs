@@ -9,7 +9,8 @@ import autocannon from 'autocannon';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROUNDS = Number(process.env.ROUNDS ?? 12);
 const PER_ROUND = Number(process.env.PER_ROUND ?? 150);
-const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
+const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 4);
+const LOAD_ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
 
 function startChild(script, argument) {
   const child = spawn(process.execPath, [`${here}${script}`, argument], {
@@ -159,17 +160,45 @@ console.table(rows);
 
 // Warm the load generator itself first, so the first target measured does not pay for its JIT.
 await load(upstreamPort, jsonBody, 2);
-const proxyLoad = await load(proxy.port);
-const floorLoad = await load(floor.port);
+// Throughput on a shared 2-core machine swings from one run to the next, so the targets take turns over
+// several rounds (in alternating order) and each reports its median round.
+const loads = {
+  proxy: { json: [], streamed: [] },
+  floor: { json: [], streamed: [] },
+  gateway: { json: [], streamed: [] },
+};
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, rssMegabytes(gateway.child.pid));
 }, 100);
-const gatewayLoad = await load(gateway.port);
+for (let round = 0; round < LOAD_ROUNDS; round++) {
+  const order = [
+    ['proxy', proxy.port],
+    ['floor', floor.port],
+    ['gateway', gateway.port],
+  ];
+  for (const [name, port] of round % 2 ? order.reverse() : order) {
+    loads[name].json.push(await load(port));
+    // The floor has no stream handling to measure.
+    if (name !== 'floor') loads[name].streamed.push(await load(port, streamBody));
+  }
+}
 clearInterval(sampler);
-const proxyStreamLoad = await load(proxy.port, streamBody);
-const gatewayStreamLoad = await load(gateway.port, streamBody);
-console.log(`\nThroughput under load (autocannon, 32 connections, ${LOAD_SECONDS} s each):`);
+const medianLoad = (results) =>
+  results.length === 0
+    ? undefined
+    : {
+        rps: median(results.map((result) => result.rps)),
+        errors: results.reduce((sum, r) => sum + r.errors, 0),
+      };
+const proxyLoad = medianLoad(loads.proxy.json);
+const floorLoad = medianLoad(loads.floor.json);
+const gatewayLoad = medianLoad(loads.gateway.json);
+const proxyStreamLoad = medianLoad(loads.proxy.streamed);
+const gatewayStreamLoad = medianLoad(loads.gateway.streamed);
+console.log(
+  `\nThroughput under load (autocannon, 32 connections, median of ${LOAD_ROUNDS} alternated rounds of ${LOAD_SECONDS} s):`,
+);
 const loadRow = (target, json, streamed, extra = {}) => ({
   target,
   'JSON requests/s': Math.round(json.rps),
@@ -180,7 +209,7 @@ const loadRow = (target, json, streamed, extra = {}) => ({
 console.table([
   loadRow('minimal proxy', proxyLoad, proxyStreamLoad),
   loadRow('hono + undici floor', floorLoad, undefined),
-  loadRow('llmrouter', gatewayLoad, gatewayStreamLoad, { 'peak RSS, JSON load (MB)': peakRss.toFixed(1) }),
+  loadRow('llmrouter', gatewayLoad, gatewayStreamLoad, { 'peak RSS under load (MB)': peakRss.toFixed(1) }),
 ]);
 
 const proxyAdded = median(samples['minimal proxy'].roundJson) - median(direct.roundJson);
