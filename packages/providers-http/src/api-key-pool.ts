@@ -36,6 +36,8 @@ const PLACEHOLDER = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 export class ApiKeyPool {
   private counter = 0;
   private readonly unresolved = new Set<string>();
+  /** The keys of the `api_key` setting, or null when it has none that resolved. */
+  private configured: Candidates | null | undefined;
 
   constructor(private readonly sources: ApiKeySources) {}
 
@@ -67,11 +69,17 @@ export class ApiKeyPool {
   }
 
   private candidates(): Candidates | undefined {
+    // The `api_key` setting cannot change after start-up, and when it resolves it wins: worked out once.
+    this.configured ??=
+      this.usable(
+        this.sources.apiKey === undefined ? [] : [this.sources.apiKey],
+        () => 'the api_key setting',
+      ) ?? null;
+    if (this.configured) return this.configured;
     const env = this.sources.env?.() ?? process.env;
-    const { apiKey, apiKeys, apiKeyEnv, presetEnv, serviceNames } = this.sources;
+    const { apiKeys, apiKeyEnv, presetEnv, serviceNames } = this.sources;
     const options = { service: serviceNames };
     const attempts: Array<() => Candidates | undefined> = [
-      () => this.usable(apiKey === undefined ? [] : [apiKey], () => 'the api_key setting'),
       () => this.fromEnv(env, apiKeyEnv),
       () => {
         const keys = this.usable(parseApiKeys(apiKeys, options), () => '')?.keys;
