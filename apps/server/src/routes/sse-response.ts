@@ -86,7 +86,7 @@ export function sseResponse(
   produce(sink)
     .catch((error: unknown) => outgoing.destroy(error instanceof Error ? error : undefined))
     .finally(() => {
-      if (!outgoing.writableEnded) outgoing.end();
+      if (!outgoing.writableEnded && !outgoing.destroyed) outgoing.end();
     });
   return RESPONSE_ALREADY_SENT;
 }
