@@ -125,7 +125,7 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
       'x-accel-buffering': 'no',
     };
 
-    return sseResponse(c, headers, async (sse) => {
+    return sseResponse(c, headers, controller.signal, async (sse) => {
       const writer = new ChunkWriter(completionId(), model.name);
       let prefixPending = gateway.showModelPrefix;
       let firstContentAt: number | undefined;

@@ -22,21 +22,35 @@ function frame(data: string, event: string | undefined): string {
   return event === undefined ? `data: ${data}\n\n` : `event: ${event}\ndata: ${data}\n\n`;
 }
 
-/** Resolves when the response can take more, or has closed (nothing more will be read then). */
-function writable(outgoing: ServerResponse): Promise<void> {
+/**
+ * Resolves when the response can take more, or has closed (nothing more will be read then). A client that
+ * stops reading would hold the answer open without limit: when `signal` ends the request (its timeout),
+ * a response still backed up is destroyed.
+ */
+function writable(outgoing: ServerResponse, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) {
+    outgoing.destroy();
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const done = () => {
       outgoing.off('drain', done);
       outgoing.off('close', done);
+      signal.removeEventListener('abort', giveUp);
       resolve();
+    };
+    const giveUp = () => {
+      outgoing.destroy();
+      done();
     };
     outgoing.on('drain', done);
     outgoing.on('close', done);
+    signal.addEventListener('abort', giveUp, { once: true });
   });
 }
 
 /**
- * Answers with the events `produce` sends. On Node they go straight into the ServerResponse: Hono's
+ * Answers with the events `produce` sends; `signal` is the request's (client gone, or its timeout). On Node they go straight into the ServerResponse: Hono's
  * streamSSE passes every event through a web TransformStream and the adapter's reader, whose promise hops
  * cost more than the rest of relaying a token. That path relies on nothing before the handler touching
  * `c.res` (our middleware set headers on Node's response: see setResponseHeader), because Hono copies a
@@ -46,6 +60,7 @@ function writable(outgoing: ServerResponse): Promise<void> {
 export function sseResponse(
   c: Context,
   headers: Record<string, string>,
+  signal: AbortSignal,
   produce: (sink: SseSink) => Promise<void>,
 ): Response {
   const outgoing = nodeResponse(c);
@@ -77,7 +92,7 @@ export function sseResponse(
         outgoing.cork();
         setImmediate(uncork);
       }
-      return outgoing.write(frame(data, event)) ? Promise.resolve() : writable(outgoing);
+      return outgoing.write(frame(data, event)) ? Promise.resolve() : writable(outgoing, signal);
     },
     get closed() {
       return outgoing.destroyed || outgoing.writableEnded;
