@@ -156,7 +156,7 @@ export async function trainKnnRouter(options: TrainKnnRouterOptions): Promise<Tr
     throw new LLMRouterError({
       code: 'config_invalid',
       message: `familyShrinkage must be a number ≥ 0, not ${familyShrinkage}.`,
-      hint: 'Use e.g. 1 (the default), or 0 to average same-family neighbours only.',
+      hint: 'Use 0 (the default: same-family neighbours only), or a weight such as 1 to pull toward the family mean.',
     });
   }
   const rowFamilies =
