@@ -10,9 +10,8 @@ import {
   type ToolCallV1,
   type WarningV1,
 } from '@llmrouter/core';
-import { LLMRouterError } from '@llmrouter/errors';
 import { type BedrockCall, bedrockMetadata } from './bedrock-call';
-import { bedrockStreamException } from './bedrock-stream-exception';
+import { bedrockStreamCutOff, bedrockStreamException } from './bedrock-stream-exception';
 import { mapBedrockUsage } from './bedrock-usage';
 import { mapBedrockFinishReason } from './map-bedrock-finish-reason';
 import type { BedrockConverseInput } from './prepare-bedrock-converse';
@@ -149,16 +148,7 @@ export async function* converseStream(
         if (exception) throw exception;
       }
     }
-    if (stopReason === undefined) {
-      throw new LLMRouterError({
-        code: 'provider_stream_interrupted',
-        message: `The Bedrock stream for ${call.context.modelId} ended before its messageStop event.`,
-        hint: 'The connection dropped mid-answer; retry the request.',
-        provider: 'bedrock',
-        modelId: call.context.modelId,
-        details: { region: call.region, requestId },
-      });
-    }
+    if (stopReason === undefined) throw bedrockStreamCutOff(call, requestId, 'its messageStop event');
     finished = true;
     const usage = mapBedrockUsage(usageEvent?.usage);
     const latencyMs = call.elapsed();

@@ -23,7 +23,7 @@ import {
   ThinkSplitter,
 } from './bedrock-invoke-responses';
 import type { BedrockRequestOptions } from './bedrock-provider-options';
-import { bedrockStreamException } from './bedrock-stream-exception';
+import { bedrockStreamCutOff, bedrockStreamException } from './bedrock-stream-exception';
 import { mapBedrockUsage } from './bedrock-usage';
 import { mapBedrockFinishReason } from './map-bedrock-finish-reason';
 
@@ -200,16 +200,7 @@ export async function* invokeStream(
       }
     }
     if (think) yield* emit(think.end());
-    if (stopReason === undefined) {
-      throw new LLMRouterError({
-        code: 'provider_stream_interrupted',
-        message: `The Bedrock stream for ${call.context.modelId} ended before the model finished.`,
-        hint: 'The connection dropped mid-answer; retry the request.',
-        provider: 'bedrock',
-        modelId: call.context.modelId,
-        details: { region: call.region, requestId },
-      });
-    }
+    if (stopReason === undefined) throw bedrockStreamCutOff(call, requestId, 'the model finished');
     for (const tool of tools.values())
       if (tool.length === 0) yield { type: 'tool-call-delta', index: tool.index, argumentsDelta: '{}' };
     finished = true;
