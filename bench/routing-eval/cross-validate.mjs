@@ -6,19 +6,14 @@
 //     [--power 2] [--fine] [--quiet]
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   evaluateRouting,
   loadRoutingData,
   parseModelPrices,
   trainKnnRouter,
 } from '../../packages/router-strategies/dist/index.js';
+import { argument, repositoryRoot as root } from '../command-line.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
 const dataDirectory = resolve(root, argument('--data', '../shared/data/routing'));
 const ks = argument('--k', '100,200,300').split(',').map(Number);
 const alphas = argument('--alpha', '10').split(',').map(Number);

@@ -6,7 +6,6 @@
 //   node bench/routing-eval/run.mjs [--data ../shared/data/routing] [--out docs/routing-eval] [--learner name]
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   evaluateRouting,
   KNN_DEFAULTS,
@@ -15,12 +14,8 @@ import {
   renderEvaluationSvg,
   trainKnnRouter,
 } from '../../packages/router-strategies/dist/index.js';
+import { argument, repositoryRoot as root } from '../command-line.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
 const dataDirectory = resolve(root, argument('--data', '../shared/data/routing'));
 const outputDirectory = resolve(root, argument('--out', 'docs/routing-eval'));
 const learner = argument('--learner', KNN_DEFAULTS.learner);

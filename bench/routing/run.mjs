@@ -11,19 +11,14 @@
 // generated questions. The `llm` router's model and the `model` embedder answer in-process at once, so
 // their rows show this package's own overhead, not a provider's network time.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   createRouter,
   parseRoutingData,
   trainKnnRouter,
 } from '../../packages/router-strategies/dist/index.js';
+import { argument, repositoryRoot as root } from '../command-line.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
 const iterations = Number(argument('--iterations', '2000'));
 const ROWS = 5000;
 const dataDirectory = join(root, '../shared/data/routing');
