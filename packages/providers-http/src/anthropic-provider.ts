@@ -3,7 +3,12 @@ import { LLMRouterError } from '@llmrouter/errors';
 import { AnthropicChatModel } from './anthropic-chat-model';
 import { ApiKeyPool } from './api-key-pool';
 import { HttpClient } from './http-client';
-import { type AuthMode, type HttpTransportSettings, resolveTransportSettings } from './http-settings';
+import {
+  type AuthMode,
+  type HttpTransportSettings,
+  resolveTransportSettings,
+  TRANSPORT_SETTINGS_SCHEMA,
+} from './http-settings';
 import type { HttpProviderV1 } from './openai-compatible-provider';
 import { joinUrl, readOpenAIModelIds } from './upstream-config';
 import { validateSettings } from './validate-settings';
@@ -35,13 +40,7 @@ const SCHEMA = {
   authMode: 'authMode',
   headers: 'headers',
   anthropicVersion: 'string',
-  connectTimeoutMs: 'timeout',
-  firstByteTimeoutMs: 'timeout',
-  idleTimeoutMs: 'timeout',
-  timeoutMs: 'timeout',
-  maxRetries: 'count',
-  retryBaseDelayMs: 'count',
-  logger: 'logger',
+  ...TRANSPORT_SETTINGS_SCHEMA,
 } as const;
 
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';

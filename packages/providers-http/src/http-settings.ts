@@ -26,6 +26,17 @@ export interface HttpTransportSettings {
   logger?: HttpLogger;
 }
 
+/** How `validateSettings` checks each HttpTransportSettings field; both providers' schemas include it. */
+export const TRANSPORT_SETTINGS_SCHEMA = {
+  connectTimeoutMs: 'timeout',
+  firstByteTimeoutMs: 'timeout',
+  idleTimeoutMs: 'timeout',
+  timeoutMs: 'timeout',
+  maxRetries: 'count',
+  retryBaseDelayMs: 'count',
+  logger: 'logger',
+} as const satisfies Record<keyof HttpTransportSettings, string>;
+
 export interface ResolvedTransportSettings {
   connectTimeoutMs: number;
   firstByteTimeoutMs: number;

@@ -9,7 +9,12 @@ import {
 import { LLMRouterError } from '@llmrouter/errors';
 import { ApiKeyPool } from './api-key-pool';
 import { HttpClient } from './http-client';
-import { type AuthMode, type HttpTransportSettings, resolveTransportSettings } from './http-settings';
+import {
+  type AuthMode,
+  type HttpTransportSettings,
+  resolveTransportSettings,
+  TRANSPORT_SETTINGS_SCHEMA,
+} from './http-settings';
 import { OpenAIChatModel } from './openai-chat-model';
 import {
   isOpenAICompatibleKind,
@@ -57,14 +62,8 @@ const SCHEMA = {
   chatPath: 'path',
   embeddingsPath: 'path',
   headers: 'headers',
-  connectTimeoutMs: 'timeout',
-  firstByteTimeoutMs: 'timeout',
-  idleTimeoutMs: 'timeout',
-  timeoutMs: 'timeout',
-  maxRetries: 'count',
-  retryBaseDelayMs: 'count',
+  ...TRANSPORT_SETTINGS_SCHEMA,
   organization: 'string',
-  logger: 'logger',
 } as const;
 
 /** Model-level settings (`ModelSettingsV1.providerSettings`) that may differ from the provider's. */
