@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LLMRouterError } from '@llmrouter/errors';
-import { loadCliConfig, resolveConfigPath } from '../cli-config';
+import { resolveConfigPath } from '../cli-config';
 import { type CliIo, note } from '../cli-io';
+import { buildCliRuntime } from '../cli-runtime';
 import { flag, integerOption, type OptionValues, stringOption } from '../command-spec';
 import { usageError } from '../report-error';
-import { routerFromFlags } from '../router-override';
 import { createConsoleLogger, type RunningGateway, startDemoGateway, startGateway } from '../server-gateway';
-import { createRuntime } from '../server-parts';
 
 function demoConfigPath(values: OptionValues, io: CliIo): string {
   const explicit = stringOption(values, 'config');
@@ -79,14 +78,7 @@ export async function run(values: OptionValues, _positionals: string[], io: CliI
     return untilClosed({ ...demo.gateway, close: () => demo.close() });
   }
 
-  const loaded = await loadCliConfig(stringOption(values, 'config'), io);
-  const router = routerFromFlags(
-    loaded.config.router,
-    stringOption(values, 'router'),
-    stringOption(values, 'artifact'),
-    io.cwd,
-  );
-  const runtime = await createRuntime({ loaded, router });
+  const { loaded, runtime } = await buildCliRuntime(values, io);
   const running = await startGateway({ runtime, ...common });
   const models = [...runtime.models.keys()].join(', ');
   note(
