@@ -79,9 +79,8 @@ export class AnthropicChatModel implements ChatModelV1 {
       const reasoning = blocks
         .map((block) => (block.type === 'thinking' ? (block.thinking ?? '') : ''))
         .join('');
-      return {
+      const result: ChatResultV1 = {
         text: blocks.map((block) => (block.type === 'text' ? (block.text ?? '') : '')).join(''),
-        ...(reasoning.length > 0 ? { reasoning } : {}),
         toolCalls,
         finishReason: mapAnthropicFinishReason(message.stop_reason),
         usage: mapAnthropicUsage(message.usage),
@@ -90,6 +89,9 @@ export class AnthropicChatModel implements ChatModelV1 {
         providerMetadata: { [this.config.kind]: metadata(message.id, message.model) },
         warnings,
       };
+      // Set afterwards rather than spread into the literal: on Node 20 a spread costs microseconds per call.
+      if (reasoning.length > 0) result.reasoning = reasoning;
+      return result;
     } finally {
       scope.dispose();
     }

@@ -1,25 +1,20 @@
-import { EventEmitter } from 'node:events';
 import { LLMRouterError } from '@llmrouter/errors';
 import type { UpstreamErrorContext } from './map-http-error';
 
-/**
- * The cancellation undici listens to. undici accepts an EventEmitter with `aborted` and `reason` as well
- * as an AbortSignal, and on Node 20 making an AbortSignal and adding a listener to it costs more than the
- * rest of a call's bookkeeping; there is one of these per upstream call.
- */
-export class ScopeSignal extends EventEmitter {
-  aborted = false;
-  reason: unknown;
+/** What a scope stops when it ends: the request in flight, or a retry's backoff. */
+export interface ScopeTask {
+  stop(): void;
 }
 
 /**
- * One call's cancellation: the caller's signal and the overall timeout feed one internal signal that
- * reaches the socket, while the scope remembers which of the two fired so the error says so.
+ * One call's cancellation: the caller's signal and the overall timeout both end the scope, which stops
+ * the one task the call is doing (a call sends, reads or waits, one at a time) and remembers which of the
+ * two fired so the error says so. A plain field instead of an AbortSignal or EventEmitter: on Node 20
+ * making a signal and adding listeners to it costs more than the rest of a call's bookkeeping.
  */
 export class CallScope {
-  /** Fires when the caller aborts or the overall timeout passes; handed to undici. */
-  readonly signal = new ScopeSignal();
   private state: 'active' | 'caller-aborted' | 'timed-out' = 'active';
+  private task: ScopeTask | undefined;
   private readonly timer: NodeJS.Timeout | undefined;
   private readonly onCallerAbort = (): void => this.abort('caller-aborted');
 
@@ -40,6 +35,11 @@ export class CallScope {
   /** True once the caller aborted or the overall timeout fired. */
   get ended(): boolean {
     return this.state !== 'active';
+  }
+
+  /** Makes `task` the one to stop if the scope ends; it replaces the previous attempt's task. */
+  watch(task: ScopeTask): void {
+    this.task = task;
   }
 
   /** The error for the reason this scope ended, or undefined while it is active. */
@@ -70,34 +70,34 @@ export class CallScope {
 
   /** Waits `delayMs` (a retry's backoff); rejects as soon as the scope ends. */
   sleep(delayMs: number): Promise<void> {
+    if (this.ended) return Promise.reject(new Error(this.state));
     return new Promise((resolve, reject) => {
-      if (this.signal.aborted) {
-        reject(this.signal.reason);
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(this.signal.reason);
+      const backoff: ScopeTask = {
+        stop: () => {
+          clearTimeout(timer);
+          reject(new Error(this.state));
+        },
       };
       const timer = setTimeout(() => {
-        this.signal.off('abort', onAbort);
+        if (this.task === backoff) this.task = undefined;
         resolve();
       }, delayMs);
-      this.signal.once('abort', onAbort);
+      this.task = backoff;
     });
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+    this.task = undefined;
   }
 
   private abort(state: 'caller-aborted' | 'timed-out'): void {
     if (this.state !== 'active') return;
     this.state = state;
     if (this.timer) clearTimeout(this.timer);
-    this.signal.aborted = true;
-    this.signal.reason = new Error(state);
-    this.signal.emit('abort');
+    const task = this.task;
+    this.task = undefined;
+    task?.stop();
   }
 }

@@ -54,7 +54,8 @@ export function attemptHeaders(
     }
     const mode = config.authMode === 'auto' ? defaultMode : config.authMode;
     return {
-      headers: { ...config.headers, ...options?.headers, ...authHeaders(mode, selected?.key) },
+      // Object.assign, not spread: on Node 20 a spread of several objects costs microseconds per call.
+      headers: Object.assign({}, config.headers, options?.headers, authHeaders(mode, selected?.key)),
       keySource: selected?.source,
     };
   };
