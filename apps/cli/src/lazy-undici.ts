@@ -21,3 +21,8 @@ export const Agent = function Agent(options?: Undici.Agent.Options) {
 
 export const request = ((...args: Parameters<typeof Undici.request>) =>
   undici().request(...args)) as typeof Undici.request;
+
+/** undici's error classes, looked up on use (the provider makes one when it abandons a request). */
+export const errors = new Proxy({} as typeof Undici.errors, {
+  get: (_target, name) => undici().errors[name as keyof typeof Undici.errors],
+});

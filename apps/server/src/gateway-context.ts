@@ -38,17 +38,58 @@ export interface RequestRecord {
 
 export type GatewayEnv = { Variables: { record: RequestRecord } };
 
+/** Paths the gateway serves; any other path is counted as `other`, so scanners cannot grow /metrics. */
+const ENDPOINTS = new Set([
+  '/v1/chat/completions',
+  '/v1/chat/ws',
+  '/v1/models',
+  '/v1/embeddings',
+  '/health',
+  '/health/models',
+  '/metrics',
+  '/',
+]);
+
+/** The `endpoint` label of a request path: bounded, unlike the paths clients send. */
+export function endpointLabel(path: string): string {
+  if (ENDPOINTS.has(path)) return path;
+  return path.startsWith('/assets/') ? '/assets/*' : 'other';
+}
+
+/** Logs the record as one line and counts it in the metrics. */
 export function writeRecord(gateway: GatewayContext, record: RequestRecord): void {
   const latencyMs = performance.now() - record.startedAt;
-  const { startedAt: _startedAt, deferred: _deferred, ...fields } = record;
-  gateway.logger.request({ ...fields, latencyMs: Math.round(latencyMs * 100) / 100 });
-  const labels = {
-    endpoint: record.path,
-    model: record.model ?? '',
+  // One object, built once, in the order the line reads best; `undefined` fields are left out by JSON.
+  gateway.logger.request({
+    requestId: record.requestId,
+    method: record.method,
+    path: record.path,
+    status: record.status,
+    stream: record.stream,
+    model: record.model,
+    provider: record.provider,
+    region: record.region,
+    strategy: record.strategy,
+    reason: record.reason,
+    inputTokens: record.inputTokens,
+    outputTokens: record.outputTokens,
+    cacheReadTokens: record.cacheReadTokens,
+    cacheWriteTokens: record.cacheWriteTokens,
+    costUsd: record.costUsd,
+    timeToFirstTokenMs: record.timeToFirstTokenMs,
+    overheadMs: record.overheadMs,
+    errorCode: record.errorCode,
+    latencyMs: Math.round(latencyMs * 100) / 100,
+  });
+  const endpoint = endpointLabel(record.path);
+  const model = record.model ?? '';
+  const { metrics } = gateway;
+  metrics.requests.inc({
+    endpoint,
+    model,
     provider: record.provider ?? '',
     status: String(record.status ?? 0),
-  };
-  gateway.metrics.requests.inc(labels);
-  gateway.metrics.duration.observe({ endpoint: record.path, model: record.model ?? '' }, latencyMs / 1000);
-  if (record.overheadMs !== undefined) gateway.metrics.overhead.observe({}, record.overheadMs / 1000);
+  });
+  metrics.duration.observe({ endpoint, model }, latencyMs / 1000);
+  if (record.overheadMs !== undefined) metrics.overhead.observe({}, record.overheadMs / 1000);
 }

@@ -1,3 +1,4 @@
+export * from './cancel-signal';
 export * from './config';
 export * from './pricing';
 export * from './provider-names';

@@ -1,3 +1,4 @@
+import type { CancelSignalV1 } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
 
 export type AbortReason = 'caller' | 'first-byte' | 'overall';
@@ -16,7 +17,7 @@ export class BedrockCallDeadline {
   private readonly onCallerAbort = () => this.abort('caller');
 
   constructor(
-    private readonly callerSignal: AbortSignal | undefined,
+    private readonly callerSignal: CancelSignalV1 | undefined,
     firstByteTimeoutMs: number | undefined,
     timeoutMs: number | undefined,
   ) {

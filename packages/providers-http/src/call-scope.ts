@@ -1,3 +1,4 @@
+import type { CancelSignalV1 } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
 import type { UpstreamErrorContext } from './map-http-error';
 
@@ -19,7 +20,7 @@ export class CallScope {
   private readonly onCallerAbort = (): void => this.abort('caller-aborted');
 
   constructor(
-    private readonly callerSignal: AbortSignal | undefined,
+    private readonly callerSignal: CancelSignalV1 | undefined,
     private readonly timeoutMs: number,
   ) {
     if (callerSignal?.aborted) {

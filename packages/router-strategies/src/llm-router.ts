@@ -1,4 +1,11 @@
-import type { ChatModelV1, RouteCandidateV1, RouteDecisionV1, RouterV1 } from '@llmrouter/core';
+import {
+  type CancelSignalV1,
+  type ChatModelV1,
+  type RouteCandidateV1,
+  type RouteDecisionV1,
+  type RouterV1,
+  toAbortSignal,
+} from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
 import { type CostPreset, resolveCostWeight } from './cost-weight';
 import { DecisionCache } from './decision-cache';
@@ -29,9 +36,9 @@ export function createLlmRouter(options: LlmRouterOptions): RouterV1 {
   const timeoutMs = options.timeoutMs ?? 5000;
   const instructions = options.prompt ?? DEFAULT_ROUTER_INSTRUCTIONS;
 
-  async function ask(system: string, user: string, signal: AbortSignal | undefined): Promise<string> {
+  async function ask(system: string, user: string, signal: CancelSignalV1 | undefined): Promise<string> {
     const timeout = new AbortController();
-    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const combined = signal ? AbortSignal.any([toAbortSignal(signal), timeout.signal]) : timeout.signal;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Raced as well as signalled: a model that ignores its abort signal must not stall routing.
     const expired = new Promise<never>((_, reject) => {

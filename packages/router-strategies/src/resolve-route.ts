@@ -1,4 +1,11 @@
-import type { ChatRequestV1, RouteCandidateV1, RouteDecisionV1, RouterV1, TierV1 } from '@llmrouter/core';
+import type {
+  CancelSignalV1,
+  ChatRequestV1,
+  RouteCandidateV1,
+  RouteDecisionV1,
+  RouterV1,
+  TierV1,
+} from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
 import { extractTierTag, tierFromHeaders } from './tier-tag';
 
@@ -12,7 +19,7 @@ export interface ResolveRouteOptions {
   headers?: Readonly<Record<string, string>>;
   metadata?: Readonly<Record<string, string>>;
   costWeight?: number;
-  signal?: AbortSignal;
+  signal?: CancelSignalV1;
 }
 
 export interface ResolvedRoute {

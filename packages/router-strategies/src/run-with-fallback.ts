@@ -31,7 +31,10 @@ export interface FallbackOutcome<T> {
  * error, not a second answer spliced on. A non-retryable failure is returned as it is.
  */
 export async function runWithFallback<T>(options: RunWithFallbackOptions<T>): Promise<FallbackOutcome<T>> {
-  const targets = [...new Set([options.decision.model, ...(options.fallbackModels ?? [])])];
+  const fallbacks = options.fallbackModels ?? [];
+  // Most requests have no fallbacks: skip building the de-duplicated list for them.
+  const targets =
+    fallbacks.length === 0 ? [options.decision.model] : [...new Set([options.decision.model, ...fallbacks])];
   const attempts: FallbackAttempt[] = [];
   let lastError: LLMRouterError | undefined;
   for (const model of targets) {

@@ -1,10 +1,10 @@
 import { computeCost, type StreamPartV1 } from '@llmrouter/core';
-import { LLMRouterError, toLLMRouterError } from '@llmrouter/errors';
-import { type Context, Hono } from 'hono';
+import { toLLMRouterError } from '@llmrouter/errors';
+import { Hono } from 'hono';
 import type { GatewayContext, GatewayEnv, RequestRecord } from '../gateway-context';
 import { writeRecord } from '../gateway-context';
 import { recordUsage } from '../metrics/gateway-metrics';
-import { nodeResponse, routingHeaders } from '../node-request';
+import { routingHeaders } from '../node-request';
 import { httpStatus } from '../openai/error-status';
 import { ChunkWriter } from '../openai/format-chat-chunk';
 import { completionId, formatChatCompletion } from '../openai/format-chat-completion';
@@ -13,6 +13,7 @@ import { parseChatRequest } from '../openai/parse-chat-request';
 import { generateChat, type RoutedChat, startChatStream } from '../runtime/chat-pipeline';
 import { jsonResponse } from './json-response';
 import { readJsonBody } from './read-json-body';
+import { requestSignal } from './request-signal';
 import { routeClientChat } from './route-client-chat';
 import { sseResponse } from './sse-response';
 
@@ -31,46 +32,6 @@ function routeHeaders(
   };
 }
 
-/**
- * Aborts when the client goes away or the request outlives server.limits.request_timeout_ms. On Node
- * it watches the response socket's `close`, which is cheaper than the web Request's signal.
- */
-function requestSignal(c: Context, timeoutMs: number): AbortController {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () =>
-      controller.abort(
-        new LLMRouterError({
-          code: 'provider_timeout',
-          message: `The request took longer than ${timeoutMs} ms.`,
-          hint: 'Raise server.limits.request_timeout_ms, or ask for fewer tokens.',
-        }),
-      ),
-    timeoutMs,
-  );
-  timer.unref();
-  const clientGone = () => {
-    clearTimeout(timer);
-    if (!controller.signal.aborted) {
-      controller.abort(new LLMRouterError({ code: 'aborted', message: 'The client closed the connection.' }));
-    }
-  };
-  const outgoing = nodeResponse(c);
-  if (outgoing) {
-    // One listener ends the timer and, if the answer was not finished, the upstream call.
-    outgoing.once('close', () => {
-      if (outgoing.writableFinished) clearTimeout(timer);
-      else clientGone();
-    });
-  } else {
-    const signal = c.req.raw.signal;
-    if (signal.aborted) clientGone();
-    else signal.addEventListener('abort', clientGone, { once: true });
-    controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  }
-  return controller;
-}
-
 export function chatCompletionsRoute(gateway: GatewayContext) {
   const app = new Hono<GatewayEnv>();
   const { runtime, metrics } = gateway;
@@ -81,13 +42,13 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
       await readJsonBody(c, runtime.loaded.config.server.limits.max_body_bytes),
     );
     record.stream = parsed.stream;
-    const controller = requestSignal(c, runtime.loaded.config.server.limits.request_timeout_ms);
-    const routed = await routeClientChat(gateway, parsed, routingHeaders(c), controller.signal);
+    const signal = requestSignal(c, runtime.loaded.config.server.limits.request_timeout_ms);
+    const routed = await routeClientChat(gateway, parsed, routingHeaders(c), signal);
     Object.assign(record, { strategy: routed.decision.strategy, reason: routed.decision.reason });
 
     if (!parsed.stream) {
       const upstreamStarted = performance.now();
-      const { model, result } = await generateChat(runtime, routed, controller.signal);
+      const { model, result } = await generateChat(runtime, routed, signal);
       const upstreamMs = performance.now() - upstreamStarted;
       const cost = computeCost(result.usage, model.prices);
       recordUsage(metrics, model.name, result.usage, cost?.total);
@@ -109,7 +70,7 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
     }
 
     const upstreamStarted = performance.now();
-    const started = await startChatStream(runtime, routed, controller.signal);
+    const started = await startChatStream(runtime, routed, signal);
     const upstreamMs = performance.now() - upstreamStarted;
     const { model } = started;
     record.overheadMs = performance.now() - record.startedAt - upstreamMs;
@@ -125,7 +86,7 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
       'x-accel-buffering': 'no',
     };
 
-    return sseResponse(c, headers, controller.signal, async (sse) => {
+    return sseResponse(c, headers, signal, async (sse) => {
       const writer = new ChunkWriter(completionId(), model.name);
       let prefixPending = gateway.showModelPrefix;
       let firstContentAt: number | undefined;
@@ -182,7 +143,7 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
         record.status = 200;
       } catch (caught) {
         // Headers are gone: the error travels as an SSE error event, then the stream ends.
-        const error = toLLMRouterError(controller.signal.reason ?? caught, {
+        const error = toLLMRouterError(signal.reason ?? caught, {
           code: 'provider_stream_interrupted',
         });
         record.status = httpStatus(error.code);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { GatewayContext, GatewayEnv } from '../gateway-context';
 import { requestInvalid } from '../openai/parse-chat-request';
 import { readJsonBody } from './read-json-body';
+import { requestSignal } from './request-signal';
 
 const embeddingsSchema = z.looseObject({
   model: z.string().min(1),
@@ -37,7 +38,7 @@ export function embeddingsRoute(gateway: GatewayContext) {
         ...(body.dimensions == null ? {} : { dimensions: body.dimensions }),
         ...(body.input_type == null ? {} : { inputType: body.input_type }),
       },
-      { signal: c.req.raw.signal },
+      { signal: requestSignal(c, gateway.runtime.loaded.config.server.limits.request_timeout_ms) },
     );
     const usage = {
       ...emptyUsage(),

@@ -1,3 +1,4 @@
+import type { CancelSignalV1 } from '@llmrouter/core';
 import type { GatewayContext } from '../gateway-context';
 import type { ParsedChatRequest } from '../openai/parse-chat-request';
 import { type RoutedChat, routeChat, stripModelPrefixes } from '../runtime/chat-pipeline';
@@ -7,7 +8,7 @@ export async function routeClientChat(
   gateway: GatewayContext,
   parsed: ParsedChatRequest,
   headers: Record<string, string>,
-  signal: AbortSignal,
+  signal: CancelSignalV1,
 ): Promise<RoutedChat> {
   const request = gateway.showModelPrefix
     ? stripModelPrefixes(parsed.request, gateway.modelNames)

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { CancelSignalV1 } from '@llmrouter/core';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { nodeResponse } from '../node-request';
@@ -27,7 +28,7 @@ function frame(data: string, event: string | undefined): string {
  * stops reading would hold the answer open without limit: when `signal` ends the request (its timeout),
  * a response still backed up is destroyed.
  */
-function writable(outgoing: ServerResponse, signal: AbortSignal): Promise<void> {
+function writable(outgoing: ServerResponse, signal: CancelSignalV1): Promise<void> {
   if (signal.aborted) {
     outgoing.destroy();
     return Promise.resolve();
@@ -45,7 +46,7 @@ function writable(outgoing: ServerResponse, signal: AbortSignal): Promise<void> 
     };
     outgoing.on('drain', done);
     outgoing.on('close', done);
-    signal.addEventListener('abort', giveUp, { once: true });
+    signal.addEventListener('abort', giveUp);
   });
 }
 
@@ -60,7 +61,7 @@ function writable(outgoing: ServerResponse, signal: AbortSignal): Promise<void> 
 export function sseResponse(
   c: Context,
   headers: Record<string, string>,
-  signal: AbortSignal,
+  signal: CancelSignalV1,
   produce: (sink: SseSink) => Promise<void>,
 ): Response {
   const outgoing = nodeResponse(c);

@@ -1,4 +1,5 @@
 import type {
+  CancelSignalV1,
   ChatRequestV1,
   ChatResultV1,
   ResolvedModel,
@@ -20,7 +21,7 @@ export interface RouteInput {
   request: ChatRequestV1;
   headers: Record<string, string>;
   metadata: Record<string, string>;
-  signal?: AbortSignal;
+  signal?: CancelSignalV1;
 }
 
 /** Picks the model: a configured name as is, anything else through the router (with tiers). */
@@ -54,8 +55,9 @@ function requestFor(model: ResolvedModel, request: ChatRequestV1): ChatRequestV1
     : request;
 }
 
-function fallbacksFor(runtime: Runtime, decision: RouteDecisionV1): string[] {
-  return (runtime.routerConfig.fallback_models ?? []).filter((name) => name !== decision.model);
+function fallbacksFor(runtime: Runtime, decision: RouteDecisionV1): readonly string[] {
+  const configured = runtime.routerConfig.fallback_models;
+  return configured?.length ? configured.filter((name) => name !== decision.model) : [];
 }
 
 /**
@@ -89,7 +91,7 @@ export interface GeneratedChat {
 export async function generateChat(
   runtime: Runtime,
   routed: RoutedChat,
-  signal: AbortSignal,
+  signal: CancelSignalV1,
 ): Promise<GeneratedChat> {
   return withFallback(runtime, routed, async (model, request, release) => {
     try {
@@ -117,7 +119,7 @@ const CONTENT_PARTS = new Set(['text-delta', 'tool-call-delta', 'reasoning-delta
 export async function startChatStream(
   runtime: Runtime,
   routed: RoutedChat,
-  signal: AbortSignal,
+  signal: CancelSignalV1,
 ): Promise<StartedStream> {
   return withFallback(runtime, routed, async (model, request, release) => {
     const iterator = runtime.chatModel(model.name).stream(request, { signal })[Symbol.asyncIterator]();
@@ -138,11 +140,23 @@ export async function startChatStream(
   });
 }
 
+/** The pattern of the prefixes for one list of names; the gateway's list never changes, so it is built once. */
+const prefixPatterns = new WeakMap<readonly string[], RegExp>();
+
+function prefixPattern(names: readonly string[]): RegExp {
+  let pattern = prefixPatterns.get(names);
+  if (!pattern) {
+    pattern = new RegExp(
+      `^\\[(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\] `,
+    );
+    prefixPatterns.set(names, pattern);
+  }
+  return pattern;
+}
+
 /** `[name] ` prefixes the gateway added to earlier answers, removed before the history goes upstream. */
 export function stripModelPrefixes(request: ChatRequestV1, names: readonly string[]): ChatRequestV1 {
-  const prefix = new RegExp(
-    `^\\[(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\] `,
-  );
+  const prefix = prefixPattern(names);
   let changed = false;
   const messages = request.messages.map((message) => {
     if (message.role !== 'assistant') return message;

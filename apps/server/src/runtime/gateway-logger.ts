@@ -20,20 +20,29 @@ const BATCH_LINES = 256;
  * BATCH_MS; shutdown flushes.
  */
 export function createConsoleLogger(output: NodeJS.WritableStream = process.stdout): GatewayLogger {
+  // Times and lines side by side: the time is taken when the request ends, the line is built at the write.
+  let times: string[] = [];
   let pending: Array<Record<string, unknown>> = [];
   let timer: NodeJS.Timeout | undefined;
+  const clock = createIsoClock();
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (pending.length === 0) return;
-    const lines = pending.map((fields) => JSON.stringify(redactValue(fields))).join('\n');
+    let text = '';
+    for (let index = 0; index < pending.length; index++) {
+      const fields = JSON.stringify(redactValue(pending[index]));
+      text += `{"time":"${times[index]}"${fields === '{}' ? '' : `,${fields.slice(1, -1)}`}}\n`;
+    }
+    times = [];
     pending = [];
-    output.write(`${lines}\n`);
+    output.write(text);
   };
   process.once('exit', flush);
   return {
     request(fields) {
-      pending.push({ time: new Date().toISOString(), ...fields });
+      times.push(clock());
+      pending.push(fields);
       if (pending.length >= BATCH_LINES) flush();
       else if (!timer) {
         timer = setTimeout(flush, BATCH_MS);
@@ -45,6 +54,20 @@ export function createConsoleLogger(output: NodeJS.WritableStream = process.stdo
       process.stderr.write(`${message}\n`);
     },
     flush,
+  };
+}
+
+/** The current time as ISO 8601, formatted once per millisecond however many lines share it. */
+function createIsoClock(): () => string {
+  let last = 0;
+  let text = '';
+  return () => {
+    const now = Date.now();
+    if (now !== last) {
+      last = now;
+      text = new Date(now).toISOString();
+    }
+    return text;
   };
 }
 

@@ -2,9 +2,22 @@ import type { ChatRequestV1 } from './chat-request';
 import type { ChatResultV1, ProviderMetadataV1, WarningV1 } from './chat-result';
 import type { StreamPartV1 } from './stream-part';
 
+/**
+ * What a call listens to for cancellation. An AbortSignal is one. Hosts on the hot path may pass a lighter
+ * object with these members (core's `CancelSignal`): on Node 20 creating an AbortSignal takes about 6 µs,
+ * because Node changes the new object's prototype, which is a slow path in V8.
+ */
+export interface CancelSignalV1 {
+  readonly aborted: boolean;
+  /** Why it was cancelled, once it was. */
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface CallOptionsV1 {
   /** Aborting rejects the call with an `aborted` error and closes the upstream connection. */
-  signal?: AbortSignal;
+  signal?: CancelSignalV1;
   /** Extra request headers for HTTP providers (ignored by SDK providers). */
   headers?: Record<string, string>;
 }

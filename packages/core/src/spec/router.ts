@@ -1,4 +1,5 @@
 import type { ChatRequestV1 } from './chat-request';
+import type { CancelSignalV1 } from './models';
 
 export type TierV1 = 'top' | 'mid' | 'low';
 
@@ -27,7 +28,7 @@ export interface RouteContextV1 {
   metadata?: Readonly<Record<string, string>>;
   /** λ: how much a dollar per million tokens costs in quality points; overrides the strategy's own. */
   costWeight?: number;
-  signal?: AbortSignal;
+  signal?: CancelSignalV1;
 }
 
 export interface RouteDecisionV1 {

@@ -1,4 +1,5 @@
 import { type ErrorCode, LLMRouterError } from '@llmrouter/errors';
+import { CancelSignal } from '../cancel-signal';
 import type { ChatModelV1, ChatRequestV1 } from '../spec';
 import { collectStream } from './collect-stream';
 
@@ -58,6 +59,14 @@ async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<v
     return;
   }
   throw new Error(`conformance: expected an error with code ${code}, but the call succeeded`);
+}
+
+/** CancelSignal in AbortController's shape, so one test body serves both. */
+class CancelSignalController {
+  readonly signal = new CancelSignal();
+  abort(): void {
+    this.signal.abort();
+  }
 }
 
 /**
@@ -146,26 +155,33 @@ export function runChatModelConformance(target: ConformanceTarget, harness: Conf
       });
     }
 
-    it('an aborted signal rejects generate and stream with code "aborted"', async () => {
-      const model = await target.createModel();
-      const controller = new AbortController();
-      controller.abort();
-      await expectCode(model.generate(greeting, { signal: controller.signal }), 'aborted');
-      await expectCode(collectStream(model.stream(greeting, { signal: controller.signal })), 'aborted');
-    });
+    // Both kinds of signal a host may pass: the standard one, and core's lighter CancelSignal.
+    const signalKinds = [
+      { kind: 'AbortSignal', create: () => new AbortController() },
+      { kind: 'CancelSignal', create: () => new CancelSignalController() },
+    ];
+    for (const { kind, create } of signalKinds) {
+      it(`an aborted ${kind} rejects generate and stream with code "aborted"`, async () => {
+        const model = await target.createModel();
+        const controller = create();
+        controller.abort();
+        await expectCode(model.generate(greeting, { signal: controller.signal }), 'aborted');
+        await expectCode(collectStream(model.stream(greeting, { signal: controller.signal })), 'aborted');
+      });
 
-    it('aborting mid-stream ends the stream with code "aborted" promptly', async () => {
-      const model = await target.createSlowModel();
-      const controller = new AbortController();
-      const started = Date.now();
-      const consume = (async () => {
-        for await (const part of model.stream(greeting, { signal: controller.signal })) {
-          if (part.type === 'text-delta') controller.abort();
-        }
-      })();
-      await expectCode(consume, 'aborted');
-      check(Date.now() - started < 5_000, 'abort took longer than 5 seconds to end the stream');
-    });
+      it(`aborting a ${kind} mid-stream ends the stream with code "aborted" promptly`, async () => {
+        const model = await target.createSlowModel();
+        const controller = create();
+        const started = Date.now();
+        const consume = (async () => {
+          for await (const part of model.stream(greeting, { signal: controller.signal })) {
+            if (part.type === 'text-delta') controller.abort();
+          }
+        })();
+        await expectCode(consume, 'aborted');
+        check(Date.now() - started < 5_000, 'abort took longer than 5 seconds to end the stream');
+      });
+    }
 
     for (const failure of target.failures) {
       it(`maps "${failure.name}" to ${failure.expectedCode}`, async () => {
