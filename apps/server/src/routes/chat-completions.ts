@@ -91,8 +91,9 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
       let prefixPending = gateway.showModelPrefix;
       let firstContentAt: number | undefined;
       const write = (data: string) => sse.send(data);
-      const handle = async (part: StreamPartV1) => {
-        if (part.type === 'start') return;
+      // Returns a promise only when the client is behind (see SseSink.send); the caller waits for it then.
+      const handle = (part: StreamPartV1): Promise<void> | undefined => {
+        if (part.type === 'start') return undefined;
         if (firstContentAt === undefined && part.type !== 'finish') {
           firstContentAt = performance.now();
           record.timeToFirstTokenMs = firstContentAt - record.startedAt;
@@ -101,11 +102,11 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
         if (part.type === 'text-delta') {
           const text = prefixPending ? `[${model.name}] ${part.text}` : part.text;
           prefixPending = false;
-          if (text) await write(writer.content(text));
-        } else if (part.type === 'reasoning-delta') {
-          await write(writer.delta({ reasoning_content: part.text }));
-        } else if (part.type === 'tool-call-delta') {
-          await write(
+          return text ? write(writer.content(text)) : undefined;
+        }
+        if (part.type === 'reasoning-delta') return write(writer.delta({ reasoning_content: part.text }));
+        if (part.type === 'tool-call-delta') {
+          return write(
             writer.delta({
               tool_calls: [
                 {
@@ -119,18 +120,21 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
               ],
             }),
           );
-        } else if (part.type === 'finish') {
+        }
+        if (part.type === 'finish') {
           const cost = computeCost(part.usage, model.prices);
           recordUsage(metrics, model.name, part.usage, cost?.total);
           Object.assign(record, usageFields(part.usage), { costUsd: cost?.total });
           if (parsed.includeUsage) {
-            await write(writer.finish(part.finishReason));
-            await write(writer.usage(part.usage));
+            write(writer.finish(part.finishReason));
+            write(writer.usage(part.usage));
           } else {
-            await write(writer.finish(part.finishReason, part.usage));
+            write(writer.finish(part.finishReason, part.usage));
           }
-          await write('[DONE]');
+          // The events queue in order; waiting for the last covers the ones before it.
+          return write('[DONE]');
         }
+        return undefined;
       };
       try {
         await write(writer.delta({ role: 'assistant', content: '' }));
@@ -138,7 +142,8 @@ export function chatCompletionsRoute(gateway: GatewayContext) {
         while (true) {
           const next = await started.rest.next();
           if (next.done) break;
-          await handle(next.value);
+          const behind = handle(next.value);
+          if (behind) await behind;
         }
         record.status = 200;
       } catch (caught) {

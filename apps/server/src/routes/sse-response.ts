@@ -7,11 +7,18 @@ import { nodeResponse } from '../node-request';
 
 /** Where an answer's server-sent events go. */
 export interface SseSink {
-  /** Sends one event; `data` is one line (a JSON chunk or `[DONE]`). Resolves when the sink can take more. */
-  send(data: string, event?: string): Promise<void>;
+  /**
+   * Sends one event; `data` is one line (a JSON chunk or `[DONE]`). Returns a promise only when the client
+   * is not keeping up: the producer waits for it before sending more. Most events need no wait, and not
+   * awaiting saves a promise turn per event.
+   */
+  send(data: string, event?: string): Promise<void> | undefined;
   /** True once the client has gone. */
   readonly closed: boolean;
 }
+
+/** Events waiting for the end of the event-loop turn are written at once past this many characters. */
+const FLUSH_AT = 16_384;
 
 const SSE_HEADERS = {
   'content-type': 'text/event-stream',
@@ -76,24 +83,28 @@ export function sseResponse(
       }),
     );
   }
-  // The headers leave with the first event (the role chunk, sent at once): one write instead of two.
+  // The headers leave with the first write. Events produced in one turn of the event loop (an upstream
+  // read often carries several) are joined into one string and written once the turn's work is done: one
+  // write, instead of a write and a buffered chunk per event.
   outgoing.writeHead(200, { ...SSE_HEADERS, ...headers });
-  // Events produced in one turn of the event loop (an upstream read often carries several) leave in one
-  // write: the response is corked at the first and uncorked once the turn's work is done.
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    outgoing.uncork();
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const text = pending;
+    pending = '';
+    if (text && !sink.closed) outgoing.write(text);
   };
   const sink: SseSink = {
     send(data, event) {
-      if (sink.closed) return Promise.resolve();
-      if (!corked) {
-        corked = true;
-        outgoing.cork();
-        setImmediate(uncork);
+      if (sink.closed) return undefined;
+      pending += frame(data, event);
+      if (pending.length >= FLUSH_AT) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
       }
-      return outgoing.write(frame(data, event)) ? Promise.resolve() : writable(outgoing, signal);
+      return outgoing.writableNeedDrain ? writable(outgoing, signal) : undefined;
     },
     get closed() {
       return outgoing.destroyed || outgoing.writableEnded;
@@ -102,7 +113,10 @@ export function sseResponse(
   produce(sink)
     .catch((error: unknown) => outgoing.destroy(error instanceof Error ? error : undefined))
     .finally(() => {
-      if (!outgoing.writableEnded && !outgoing.destroyed) outgoing.end();
+      if (outgoing.writableEnded || outgoing.destroyed) return;
+      const text = pending;
+      pending = '';
+      outgoing.end(text);
     });
   return RESPONSE_ALREADY_SENT;
 }
