@@ -1,6 +1,6 @@
 // Runs the real gateway (built) on a config whose one model is the loopback upstream.
 
-import { createRuntime, startGateway } from '../../apps/server/dist/index.js';
+import { createRuntime, startGateway, tuneHeapForGateway } from '../../apps/server/dist/index.js';
 import { parseConfigText } from '../../packages/core/dist/index.js';
 
 const upstreamUrl = process.argv[2];
@@ -22,6 +22,8 @@ models:
 router:
   strategy: random
 `);
+// As the gateway's entry points (`pnpm start`, `llmrouter serve`) do.
+tuneHeapForGateway();
 const runtime = await createRuntime({ loaded });
 // The real per-request JSON log line, written where a deployment would write it (here: discarded by the parent).
 const gateway = await startGateway({ runtime });

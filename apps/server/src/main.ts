@@ -6,6 +6,7 @@ import { loadConfigFile } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
 import { createRuntime } from './runtime/create-runtime';
 import { createConsoleLogger } from './runtime/gateway-logger';
+import { tuneHeapForGateway } from './runtime/tune-heap';
 import { startDemoGateway } from './start-demo-gateway';
 import { closeOnSignals, startGateway } from './start-gateway';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       'no-prefix': { type: 'boolean' },
     },
   });
+  tuneHeapForGateway();
   const logger = createConsoleLogger();
   const port =
     values.port === undefined

@@ -6,7 +6,13 @@ import { type CliIo, note } from '../cli-io';
 import { buildCliRuntime } from '../cli-runtime';
 import { flag, integerOption, type OptionValues, stringOption } from '../command-spec';
 import { usageError } from '../report-error';
-import { createConsoleLogger, type RunningGateway, startDemoGateway, startGateway } from '../server-gateway';
+import {
+  createConsoleLogger,
+  type RunningGateway,
+  startDemoGateway,
+  startGateway,
+  tuneHeapForGateway,
+} from '../server-gateway';
 
 function demoConfigPath(values: OptionValues, io: CliIo): string {
   const explicit = stringOption(values, 'config');
@@ -44,6 +50,7 @@ function untilClosed(running: RunningGateway): Promise<number> {
 }
 
 export async function run(values: OptionValues, _positionals: string[], io: CliIo): Promise<number> {
+  tuneHeapForGateway();
   const logger = createConsoleLogger();
   const port = integerOption(values, 'port', 'serve', { min: 0, max: 65_535 });
   const host = stringOption(values, 'host');

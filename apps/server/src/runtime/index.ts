@@ -10,3 +10,4 @@ export {
 } from './chat-pipeline';
 export { createRuntime, type Runtime, type RuntimeOptions, registerDefaultProviders } from './create-runtime';
 export { createConsoleLogger, createSilentLogger, type GatewayLogger } from './gateway-logger';
+export { GATEWAY_HEAP_GROWING_PERCENT, tuneHeapForGateway } from './tune-heap';
