@@ -86,7 +86,8 @@ export function sseResponse(
   // The headers leave with the first write. Events produced in one turn of the event loop (an upstream
   // read often carries several) are joined into one string and written once the turn's work is done: one
   // write, instead of a write and a buffered chunk per event.
-  outgoing.writeHead(200, { ...SSE_HEADERS, ...headers });
+  for (const name in SSE_HEADERS) headers[name] = SSE_HEADERS[name as keyof typeof SSE_HEADERS];
+  outgoing.writeHead(200, headers);
   let pending = '';
   let scheduled = false;
   const flush = () => {
