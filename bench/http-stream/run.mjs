@@ -105,11 +105,21 @@ async function viaFetch() {
   return chunks;
 }
 
+// CPU time per chunk (this process: client and the loopback server, which is the same for both) is
+// steadier than throughput on a busy machine, and it is what a gateway pays per streamed token.
+const cpuPerChunk = new Map([
+  [viaProvider, []],
+  [viaFetch, []],
+]);
+
 async function timed(run) {
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   const chunks = await run();
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
   if (chunks !== CHUNKS) throw new Error(`expected ${CHUNKS} chunks, got ${chunks}`);
+  cpuPerChunk.get(run).push((cpu.user + cpu.system) / chunks);
   return chunks / seconds;
 }
 
@@ -128,13 +138,14 @@ const format = (value) => Math.round(value).toLocaleString('en-US');
 console.log(
   `\nSSE stream throughput, ${format(CHUNKS)} chunks per stream, ${ROUNDS} interleaved rounds (Node ${process.version})\n`,
 );
-console.log('| client                          | chunks/s (median) | best      |');
-console.log('| ------------------------------- | ----------------- | --------- |');
+const micros = (run) => median(cpuPerChunk.get(run)).toFixed(2);
+console.log('| client                          | chunks/s (median) | best      | CPU µs/chunk (median) |');
+console.log('| ------------------------------- | ----------------- | --------- | --------------------- |');
 console.log(
-  `| @llmrouter/providers-http       | ${format(ours).padStart(17)} | ${format(Math.max(...providerRates)).padStart(9)} |`,
+  `| @llmrouter/providers-http       | ${format(ours).padStart(17)} | ${format(Math.max(...providerRates)).padStart(9)} | ${micros(viaProvider).padStart(21)} |`,
 );
 console.log(
-  `| raw fetch + split + JSON.parse  | ${format(baseline).padStart(17)} | ${format(Math.max(...fetchRates)).padStart(9)} |`,
+  `| raw fetch + split + JSON.parse  | ${format(baseline).padStart(17)} | ${format(Math.max(...fetchRates)).padStart(9)} | ${micros(viaFetch).padStart(21)} |`,
 );
 console.log(
   `\noverhead of the provider vs raw fetch (median of paired rounds): ${overhead.toFixed(1)}% (target < 10%; negative = faster)`,

@@ -1,5 +1,6 @@
 import type { FinishReasonV1, StreamPartV1, UsageV1 } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
+import { DeltaTemplate } from './delta-template';
 import { type AnthropicUsage, mapAnthropicFinishReason, mapAnthropicUsage } from './map-anthropic-response';
 import { mapStreamErrorPayload } from './map-stream-error';
 import type { StreamContext } from './openai-stream-assembler';
@@ -23,6 +24,16 @@ interface AnthropicEvent {
   error?: unknown;
 }
 
+/** The text of a `text_delta` event, the only effect such an event has; undefined for any other. */
+function textDelta(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const event = value as AnthropicEvent;
+  if (event.type !== 'content_block_delta') return undefined;
+  const delta = event.delta;
+  if (typeof delta !== 'object' || delta === null || delta.type !== 'text_delta') return undefined;
+  return typeof delta.text === 'string' ? delta.text : undefined;
+}
+
 /**
  * Turns Messages API stream events (message_start, content_block_*, message_delta, message_stop, ping,
  * error) into stream parts. Tool-use blocks are numbered in order of appearance, so their deltas get
@@ -35,6 +46,7 @@ export class AnthropicStreamAssembler {
   private messageId: string | undefined;
   private responseModel: string | undefined;
   private readonly tools = new Map<number, { index: number; argumentsLength: number }>();
+  private readonly template = new DeltaTemplate('"text"', textDelta);
 
   constructor(private readonly context: StreamContext) {}
 
@@ -44,6 +56,9 @@ export class AnthropicStreamAssembler {
   }
 
   push(data: string): readonly DeltaPart[] {
+    // Most events are the previous text delta with other text: only that text is parsed.
+    const text = this.template.read(data);
+    if (text !== undefined) return text ? [{ type: 'text-delta', text }] : [];
     let event: AnthropicEvent;
     try {
       event = JSON.parse(data) as AnthropicEvent;
@@ -66,6 +81,7 @@ export class AnthropicStreamAssembler {
       case 'content_block_start':
         return this.blockStart(event);
       case 'content_block_delta':
+        if (textDelta(event) !== undefined) this.template.learn(data);
         return this.blockDelta(event);
       case 'content_block_stop': {
         const tool = this.tools.get(event.index ?? -1);

@@ -1,5 +1,6 @@
 import type { FinishReasonV1, StreamPartV1, UsageV1 } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
+import { DeltaTemplate } from './delta-template';
 import { mapOpenAIFinishReason, mapOpenAIUsage, type OpenAIUsage } from './map-openai-response';
 import { mapStreamErrorPayload } from './map-stream-error';
 
@@ -27,6 +28,25 @@ interface OpenAIChunk {
 }
 
 type DeltaPart = Extract<StreamPartV1, { type: 'text-delta' | 'reasoning-delta' | 'tool-call-delta' }>;
+
+/**
+ * The content of a chunk whose only effect is that text (one choice, no reasoning, tool calls, finish,
+ * usage or error); its id and model were already noted from the chunk the template came from.
+ */
+function plainTextContent(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const chunk = value as OpenAIChunk;
+  if ((chunk.error !== undefined && chunk.error !== null) || chunk.usage) return undefined;
+  const choices = chunk.choices;
+  if (!Array.isArray(choices) || choices.length !== 1) return undefined;
+  const choice = choices[0];
+  const delta = choice?.delta;
+  if (typeof delta !== 'object' || delta === null || choice?.finish_reason || delta.tool_calls)
+    return undefined;
+  const reasoning = delta.reasoning_content ?? delta.reasoning;
+  if (typeof reasoning === 'string' && reasoning.length > 0) return undefined;
+  return typeof delta.content === 'string' ? delta.content : undefined;
+}
 
 /** Returned for events without deltas; shared, so the hot path allocates nothing for them. */
 const NO_PARTS: readonly DeltaPart[] = Object.freeze([]);
@@ -57,6 +77,7 @@ export class OpenAIStreamAssembler {
   private responseModel: string | undefined;
   private readonly slots = new Map<number, Slot>();
   private nextSlot = 0;
+  private readonly template = new DeltaTemplate('"content"', plainTextContent);
 
   constructor(private readonly context: StreamContext) {}
 
@@ -71,6 +92,11 @@ export class OpenAIStreamAssembler {
     if (data.length < 16 && data.trim() === '[DONE]') {
       this.done = true;
       return NO_PARTS;
+    }
+    if (event !== 'error') {
+      // Most chunks are the previous chunk with other text: only that text is parsed.
+      const text = this.template.read(data);
+      if (text !== undefined) return text.length > 0 ? [{ type: 'text-delta', text }] : NO_PARTS;
     }
     let chunk: OpenAIChunk;
     try {
@@ -108,6 +134,7 @@ export class OpenAIStreamAssembler {
       for (let position = 0; position < calls.length; position++)
         parts.push(this.toolDelta(calls[position]!, position));
     if (choice.finish_reason) this.finishReasonRaw = choice.finish_reason;
+    else if (plainTextContent(chunk) !== undefined) this.template.learn(data);
     return parts;
   }
 

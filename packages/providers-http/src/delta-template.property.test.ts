@@ -1,0 +1,260 @@
+import { LLMRouterError } from '@llmrouter/errors';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AnthropicStreamAssembler } from './anthropic-stream-assembler';
+import { OpenAIStreamAssembler } from './openai-stream-assembler';
+import type { StreamAssembler } from './sse-part-stream';
+
+const context = { provider: 'test', displayName: 'Test', modelId: 'm' };
+
+/** An object whose keys may repeat, serialised in the order given. */
+class Entries {
+  constructor(readonly entries: Array<[string, unknown]>) {}
+}
+
+/** JSON the way servers write it: compact (Node, Go) or with spaces and \u escapes (Python json.dumps). */
+function dump(value: unknown, spaced: boolean, ascii: boolean): string {
+  const [comma, colon] = spaced ? [', ', ': '] : [',', ':'];
+  if (value instanceof Entries) {
+    return `{${value.entries.map(([key, item]) => dump(key, spaced, ascii) + colon + dump(item, spaced, ascii)).join(comma)}}`;
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => dump(item, spaced, ascii)).join(comma)}]`;
+  if (typeof value === 'object' && value !== null) {
+    return dump(new Entries(Object.entries(value).filter(([, item]) => item !== undefined)), spaced, ascii);
+  }
+  const json = JSON.stringify(value);
+  return ascii
+    ? json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : json;
+}
+
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+  fc.constantFrom('', '"', '\\', '\n', '\u0000', '\u0001', 'é😀', '","content":"x', 'a'),
+);
+/** Present in about one of eight values. */
+const rare = <T>(value: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: value });
+const chunk = fc.record({
+  text,
+  id: fc.constantFrom('c1', 'c1', 'c1', 'c2', ''),
+  finish: rare(fc.constantFrom(null, 'stop', 'length', 'tool_calls')),
+  usage: rare(
+    fc.constantFrom(
+      null,
+      { prompt_tokens: 1, completion_tokens: 2 },
+      { prompt_tokens: 1, completion_tokens: 3 },
+    ),
+  ),
+  reasoning: rare(fc.constantFrom(null, '', 'think')),
+  tool: rare(fc.constantFrom('get_weather')),
+  error: rare(fc.constantFrom(null, { message: 'overloaded', type: 'server_error' })),
+  secondChoice: rare(fc.constant(true)),
+  otherContent: rare(fc.constantFrom('before', 'after')),
+  duplicateContent: rare(fc.constant(true)),
+  role: rare(fc.constant('assistant')),
+  cut: rare(fc.nat()),
+  done: rare(fc.constant(true)),
+  errorEvent: rare(fc.constant(true)),
+});
+type Chunk = typeof chunk extends fc.Arbitrary<infer T> ? T : never;
+
+function payload(item: Chunk, style: { spaced: boolean; ascii: boolean; fingerprint: boolean }): string {
+  if (item.done) return '[DONE]';
+  const delta = new Entries([
+    ...(item.role ? ([['role', item.role]] as Array<[string, unknown]>) : []),
+    ...(item.duplicateContent ? ([['content', 'first']] as Array<[string, unknown]>) : []),
+    ['content', item.text],
+    ...(item.reasoning !== undefined
+      ? ([['reasoning_content', item.reasoning]] as Array<[string, unknown]>)
+      : []),
+    ...(item.tool
+      ? ([
+          ['tool_calls', [{ index: 0, id: 'call_1', function: { name: item.tool, arguments: '{}' } }]],
+        ] as Array<[string, unknown]>)
+      : []),
+  ]);
+  const choice = { index: 0, delta, logprobs: null, finish_reason: item.finish ?? null };
+  const document = new Entries([
+    ...(item.otherContent === 'before' ? ([['message', { content: 'x' }]] as Array<[string, unknown]>) : []),
+    ['id', item.id],
+    ['object', 'chat.completion.chunk'],
+    ['created', 1_700_000_000],
+    ['model', 'm1'],
+    ...(style.fingerprint ? ([['system_fingerprint', 'fp_1']] as Array<[string, unknown]>) : []),
+    [
+      'choices',
+      item.secondChoice ? [choice, { index: 1, delta: { content: 'other' }, finish_reason: null }] : [choice],
+    ],
+    ...(item.usage !== undefined ? ([['usage', item.usage]] as Array<[string, unknown]>) : []),
+    ...(item.error !== undefined ? ([['error', item.error]] as Array<[string, unknown]>) : []),
+    ...(item.otherContent === 'after' ? ([['message', { content: 'x' }]] as Array<[string, unknown]>) : []),
+  ]);
+  const json = dump(document, style.spaced, style.ascii);
+  return item.cut === undefined ? json : json.slice(0, item.cut % json.length);
+}
+
+/** What one assembler made of the payloads: each push's parts or error code, then its end state. */
+function run(
+  payloads: Array<[string, string | undefined]>,
+  assembler: StreamAssembler = new OpenAIStreamAssembler(context),
+): unknown[] {
+  const steps: unknown[] = [];
+  for (const [data, event] of payloads) {
+    try {
+      steps.push(assembler.push(data, event));
+    } catch (error) {
+      steps.push(LLMRouterError.is(error) ? error.code : error);
+      return steps;
+    }
+  }
+  steps.push(assembler.complete, assembler.finishReason(), assembler.finishUsage(), assembler.metadata());
+  return steps;
+}
+
+describe('OpenAIStreamAssembler delta template', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('gives exactly what parsing every chunk whole gives (property)', () => {
+    const style = fc.record({ spaced: fc.boolean(), ascii: fc.boolean(), fingerprint: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 24 }), style, (chunks, format) => {
+        const payloads = chunks.map((item): [string, string | undefined] => [
+          payload(item, format),
+          item.errorEvent ? 'error' : undefined,
+        ]);
+        // Leading whitespace of a different length on every payload: the same JSON, yet no payload
+        // fits a template learnt from another, so this run parses every chunk whole.
+        const whole = payloads.map(([data, event], index): [string, string | undefined] => [
+          data === '[DONE]' ? data : ' '.repeat(index + 1) + data,
+          event,
+        ]);
+        const steps = run(payloads);
+        const reference = run(whole);
+        // Errors are compared by code: their messages quote the payload.
+        expect(steps).toEqual(reference);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never takes a chunk that sets usage as a template', () => {
+    const chunkWith = (delta: Record<string, unknown>, completionTokens: number) =>
+      JSON.stringify({
+        id: 'c1',
+        choices: [{ index: 0, delta, finish_reason: null }],
+        usage: { prompt_tokens: 1, completion_tokens: completionTokens },
+      });
+    // The tool call chunk between sets other usage and is not a template candidate itself.
+    const toolCall = { tool_calls: [{ index: 0, id: 'call_1', function: { name: 'f', arguments: '{}' } }] };
+    const payloads: Array<[string, undefined]> = [
+      [chunkWith({ content: 'a' }, 1), undefined],
+      [chunkWith({ content: 'b' }, 1), undefined],
+      [chunkWith({ content: 'c' }, 1), undefined],
+      [chunkWith(toolCall, 2), undefined],
+      [chunkWith({ content: 'd' }, 1), undefined],
+    ];
+    const whole = payloads.map(([data], index): [string, undefined] => [
+      ' '.repeat(index + 1) + data,
+      undefined,
+    ]);
+    expect(run(payloads)).toEqual(run(whole));
+  });
+
+  it('parses only the delta text once chunks repeat their shape', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const assembler = new OpenAIStreamAssembler(context);
+    const texts = ['Hel', 'lo', ' "wor', 'ld"', '\\', ' é😀', ''];
+    const parts = texts.flatMap((value) =>
+      assembler.push(
+        JSON.stringify({
+          id: 'c1',
+          model: 'm1',
+          choices: [{ index: 0, delta: { content: value }, finish_reason: null }],
+        }),
+      ),
+    );
+    expect(parts).toEqual(
+      texts.filter((value) => value.length > 0).map((value) => ({ type: 'text-delta', text: value })),
+    );
+    // Two whole chunks, two probes, then only the strings.
+    expect(parse.mock.calls.filter(([source]) => String(source).startsWith('{')).length).toBe(4);
+    expect(assembler.metadata()).toEqual({ requestId: 'c1', responseModel: 'm1' });
+  });
+});
+
+/** Anthropic events; text deltas the most common, as in a real answer. */
+const anthropicEvent = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record({ index: fc.constantFrom(0, 0, 1), text, duplicate: rare(fc.constant(true)) }).map(
+      ({ index, text: value, duplicate }) =>
+        new Entries([
+          ['type', 'content_block_delta'],
+          ['index', index],
+          [
+            'delta',
+            new Entries([
+              ['type', 'text_delta'],
+              ...(duplicate ? ([['text', 'first']] as Array<[string, unknown]>) : []),
+              ['text', value],
+            ]),
+          ],
+        ]),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      {
+        type: 'content_block_start',
+        index: 1,
+        content_block: { type: 'tool_use', id: 't1', name: 'f', input: {} },
+      },
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: 'x' } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"a":' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'hm' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta' } },
+      {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'text_delta', text: 'a' },
+        usage: { output_tokens: 9 },
+      },
+      { type: 'content_block_stop', index: 1 },
+      { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 4 } },
+      { type: 'message_start', message: { id: 'msg_1', model: 'claude', usage: { input_tokens: 3 } } },
+      { type: 'ping' },
+      { type: 'message_stop' },
+      { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    ),
+  },
+);
+
+describe('AnthropicStreamAssembler delta template', () => {
+  it('gives exactly what parsing every event whole gives (property)', () => {
+    const style = fc.record({ spaced: fc.boolean(), ascii: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(anthropicEvent, rare(fc.nat())), { maxLength: 24 }),
+        style,
+        (events, format) => {
+          const payloads = events.map(([event, cut]): [string, undefined] => {
+            const json = dump(event, format.spaced, format.ascii);
+            return [cut === undefined ? json : json.slice(0, cut % json.length), undefined];
+          });
+          const whole = payloads.map(([data], index): [string, undefined] => [
+            ' '.repeat(index + 1) + data,
+            undefined,
+          ]);
+          expect(run(payloads, new AnthropicStreamAssembler(context))).toEqual(
+            run(whole, new AnthropicStreamAssembler(context)),
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
