@@ -1,7 +1,6 @@
 import type { BedrockEmulator } from '@llmrouter/bedrock-emulator';
 import type { ChatRequestV1 } from '@llmrouter/core';
-import { collectStream } from '@llmrouter/core/testing';
-import { LLMRouterError } from '@llmrouter/errors';
+import { caughtError, collectStream } from '@llmrouter/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBedrockProvider } from './bedrock-provider';
 import { BEDROCK_INTERNALS } from './bedrock-sdk';
@@ -38,15 +37,6 @@ afterAll(async () => {
 });
 beforeEach(() => emulator.reset());
 
-async function failure(promise: Promise<unknown>): Promise<LLMRouterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (LLMRouterError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 const body = (index = -1) => emulator.requests.at(index)?.body as Record<string, unknown>;
 
 describe('on-demand throughput → inference profile', () => {
@@ -88,7 +78,7 @@ describe('on-demand throughput → inference profile', () => {
   });
 
   it('with inferenceProfileFallback off, the error names the profile id to use', async () => {
-    const error = await failure(
+    const error = await caughtError(
       emulatorProvider(emulator, { inferenceProfileFallback: false })
         .chatModel(SONNET_45)
         .generate(ask('Hi')),
@@ -231,7 +221,7 @@ describe('timeouts, retries and failures mid-stream', () => {
 
   it('a slow first byte fails with provider_timeout naming firstByteTimeoutMs', async () => {
     emulator.inject({ type: 'slow', delayMs: 2000 });
-    const error = await failure(
+    const error = await caughtError(
       emulatorProvider(emulator, { firstByteTimeoutMs: 100 }).chatModel(HAIKU).generate(ask('Hi')),
     );
     expect(error.code).toBe('provider_timeout');
@@ -242,7 +232,7 @@ describe('timeouts, retries and failures mid-stream', () => {
     const slow = await startEmulator({ tokensPerSecond: 20 });
     try {
       const parts: string[] = [];
-      const error = await failure(
+      const error = await caughtError(
         (async () => {
           for await (const part of emulatorProvider(slow, { timeoutMs: 300 })
             .chatModel(HAIKU)
@@ -265,7 +255,7 @@ describe('timeouts, retries and failures mid-stream', () => {
     expect(result.text.length).toBeGreaterThan(0);
     expect(emulator.requests).toHaveLength(3);
     emulator.inject({ type: 'throttling', retryAfterSeconds: 3, times: 1 });
-    const error = await failure(emulatorProvider(emulator).chatModel(HAIKU).generate(ask('Hi')));
+    const error = await caughtError(emulatorProvider(emulator).chatModel(HAIKU).generate(ask('Hi')));
     expect(error).toMatchObject({ code: 'provider_rate_limited', retryable: true, retryAfterMs: 3000 });
   });
 
@@ -279,7 +269,7 @@ describe('timeouts, retries and failures mid-stream', () => {
     )) {
       emulator.inject({ ...fault, times: 1 });
       const seen: string[] = [];
-      const error = await failure(
+      const error = await caughtError(
         (async () => {
           for await (const part of emulatorProvider(emulator, { httpHandler })
             .chatModel(HAIKU)
@@ -297,7 +287,7 @@ describe('timeouts, retries and failures mid-stream', () => {
     emulator.inject({ type: 'slow', delayMs: 2000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await failure(
+    const error = await caughtError(
       emulatorProvider(emulator).chatModel(HAIKU).generate(ask('Hi'), { signal: controller.signal }),
     );
     expect(error.code).toBe('aborted');
@@ -314,10 +304,10 @@ describe('SDK loading and logging', () => {
       ...TEST_KEYS,
       [BEDROCK_INTERNALS]: { importModule },
     } as never);
-    const error = await failure(provider.chatModel(HAIKU).generate(ask('Hi')));
+    const error = await caughtError(provider.chatModel(HAIKU).generate(ask('Hi')));
     expect(error.code).toBe('provider_sdk_missing');
     expect(error.hint).toContain('npm install @aws-sdk/client-bedrock-runtime');
-    const streamError = await failure(collectStream(provider.chatModel(HAIKU).stream(ask('Hi'))));
+    const streamError = await caughtError(collectStream(provider.chatModel(HAIKU).stream(ask('Hi'))));
     expect(streamError.code).toBe('provider_sdk_missing');
   });
 

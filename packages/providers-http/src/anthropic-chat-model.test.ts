@@ -1,6 +1,5 @@
 import type { ChatRequestV1 } from '@llmrouter/core';
-import { collectStream } from '@llmrouter/core/testing';
-import { LLMRouterError } from '@llmrouter/errors';
+import { caughtError, collectStream } from '@llmrouter/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnthropicProviderSettings, createAnthropicProvider, type HttpProviderV1 } from './index';
 import { type AnthropicServer, startAnthropicServer } from './testing-servers/anthropic-server';
@@ -33,16 +32,6 @@ function model(modelId: string, settings: AnthropicProviderSettings = {}) {
   });
   providers.push(provider);
   return provider.chatModel(modelId);
-}
-
-async function failure(promise: Promise<unknown>): Promise<LLMRouterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (LLMRouterError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const lastBody = () => server.requests.at(-1)?.body as Record<string, unknown>;
@@ -79,7 +68,7 @@ describe('Anthropic Messages API', () => {
     await withEnv({ ANTHROPIC_API_KEY: undefined, API_KEYS: undefined }, async () => {
       const provider = createAnthropicProvider({ baseUrl: server.url });
       providers.push(provider);
-      const error = await failure(provider.chatModel('claude-test').generate(hello));
+      const error = await caughtError(provider.chatModel('claude-test').generate(hello));
       expect(error.code).toBe('provider_credentials_missing');
       expect(error.hint).toContain('ANTHROPIC_API_KEY');
     });
@@ -220,18 +209,18 @@ describe('Anthropic Messages API', () => {
   });
 
   it('raises an error event inside the stream with its type', async () => {
-    const error = await failure(collectStream(model('stream-error').stream(hello)));
+    const error = await caughtError(collectStream(model('stream-error').stream(hello)));
     expect(error.code).toBe('provider_unavailable');
     expect(error.message).toContain('Overloaded');
   });
 
   it('a stream cut off before message_stop is provider_stream_interrupted', async () => {
-    const error = await failure(collectStream(model('cut-stream').stream(hello)));
+    const error = await caughtError(collectStream(model('cut-stream').stream(hello)));
     expect(error.code).toBe('provider_stream_interrupted');
   });
 
   it('404 lists the models from GET /v1/models', async () => {
-    const error = await failure(model('unknown-claude').generate(hello));
+    const error = await caughtError(model('unknown-claude').generate(hello));
     expect(error.code).toBe('model_not_found');
     expect(error.hint).toContain('claude-test');
   });

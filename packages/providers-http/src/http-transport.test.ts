@@ -1,6 +1,5 @@
 import type { ChatRequestV1 } from '@llmrouter/core';
-import { collectStream } from '@llmrouter/core/testing';
-import { LLMRouterError } from '@llmrouter/errors';
+import { caughtError, collectStream } from '@llmrouter/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createOpenAICompatibleProvider,
@@ -33,16 +32,6 @@ function model(modelId: string, settings: OpenAICompatibleProviderSettings = {})
   return provider.chatModel(modelId);
 }
 
-async function failure(promise: Promise<unknown>): Promise<LLMRouterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (LLMRouterError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 function attemptsSince(before: number): number {
   return server.requests.slice(before).filter((request) => request.method === 'POST').length;
 }
@@ -65,7 +54,7 @@ describe('retries', () => {
     const failing = { status: 502, body: { error: { message: 'Bad gateway' } } };
     server.script.push(failing, failing, failing);
     const before = server.requests.length;
-    const error = await failure(target.generate(hello));
+    const error = await caughtError(target.generate(hello));
     expect(error.code).toBe('provider_unavailable');
     expect(attemptsSince(before)).toBe(3);
     expect(logged).toEqual([
@@ -87,7 +76,7 @@ describe('retries', () => {
     const target = model('test-model', { maxRetries: 3, retryBaseDelayMs: 1 });
     server.script.push(rateLimited('120'));
     const before = server.requests.length;
-    const error = await failure(target.generate(hello));
+    const error = await caughtError(target.generate(hello));
     expect(error.code).toBe('provider_rate_limited');
     expect(error.retryAfterMs).toBe(120_000);
     expect(attemptsSince(before)).toBe(1);
@@ -96,7 +85,7 @@ describe('retries', () => {
   it('never retries once the stream body has begun', async () => {
     const target = model('cut-stream', { maxRetries: 3, retryBaseDelayMs: 1 });
     const before = server.requests.length;
-    const error = await failure(collectStream(target.stream(hello)));
+    const error = await caughtError(collectStream(target.stream(hello)));
     expect(error.code).toBe('provider_stream_interrupted');
     expect(attemptsSince(before)).toBe(1);
   });
@@ -104,7 +93,7 @@ describe('retries', () => {
   it('does not retry 4xx answers', async () => {
     const target = model('status-400', { maxRetries: 3, retryBaseDelayMs: 1 });
     const before = server.requests.length;
-    expect((await failure(target.generate(hello))).code).toBe('provider_bad_request');
+    expect((await caughtError(target.generate(hello))).code).toBe('provider_bad_request');
     expect(attemptsSince(before)).toBe(1);
   });
 });
@@ -113,7 +102,7 @@ describe('cancellation and timeouts', () => {
   it('aborting mid-stream closes the upstream socket', async () => {
     const controller = new AbortController();
     const closed = server.nextEarlyClose();
-    const error = await failure(
+    const error = await caughtError(
       (async () => {
         for await (const part of model('slow-model').stream(hello, { signal: controller.signal })) {
           if (part.type === 'text-delta') controller.abort();
@@ -132,7 +121,7 @@ describe('cancellation and timeouts', () => {
     // Abort only once the server holds the request, so there is a socket to close.
     while (server.requests.length === before) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
-    expect((await failure(pending)).code).toBe('aborted');
+    expect((await caughtError(pending)).code).toBe('aborted');
     await closed;
   });
 
@@ -147,7 +136,7 @@ describe('cancellation and timeouts', () => {
   it('an idle stream times out after idleTimeoutMs', async () => {
     const target = model('stall', { idleTimeoutMs: 150, maxRetries: 0 });
     const parts: string[] = [];
-    const error = await failure(
+    const error = await caughtError(
       (async () => {
         for await (const part of target.stream(hello)) parts.push(part.type);
       })(),
@@ -158,7 +147,7 @@ describe('cancellation and timeouts', () => {
   });
 
   it('no response headers within firstByteTimeoutMs is provider_timeout', async () => {
-    const error = await failure(
+    const error = await caughtError(
       model('slow-headers', { firstByteTimeoutMs: 150, maxRetries: 0 }).generate(hello),
     );
     expect(error.code).toBe('provider_timeout');
@@ -166,7 +155,7 @@ describe('cancellation and timeouts', () => {
   });
 
   it('the overall timeout covers the whole stream', async () => {
-    const error = await failure(
+    const error = await caughtError(
       collectStream(model('slow-model', { timeoutMs: 200, maxRetries: 0 }).stream(hello)),
     );
     expect(error.code).toBe('provider_timeout');
@@ -175,7 +164,7 @@ describe('cancellation and timeouts', () => {
 
   it('an already-aborted signal sends nothing', async () => {
     const before = server.requests.length;
-    const error = await failure(model('test-model').generate(hello, { signal: AbortSignal.abort() }));
+    const error = await caughtError(model('test-model').generate(hello, { signal: AbortSignal.abort() }));
     expect(error.code).toBe('aborted');
     expect(server.requests.length).toBe(before);
   });

@@ -1,5 +1,5 @@
 import { type ChatRequestV1, PROVIDER_KINDS } from '@llmrouter/core';
-import { collectStream } from '@llmrouter/core/testing';
+import { caughtError, collectStream } from '@llmrouter/core/testing';
 import { LLMRouterError, redactText } from '@llmrouter/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -35,16 +35,6 @@ async function headersOf(settings: OpenAICompatibleProviderSettings): Promise<Re
   await provider(settings).chatModel('test-model').generate(hello);
   expect(server.requests.length).toBe(before + 1);
   return server.requests.at(-1)?.headers as Record<string, unknown>;
-}
-
-async function failure(promise: Promise<unknown>): Promise<LLMRouterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (LLMRouterError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('presets', () => {
@@ -104,7 +94,7 @@ describe('presets', () => {
       const created = provider({ kind: 'openai' });
       const model = created.chatModel('test-model');
       expect(model.provider).toBe('openai');
-      const error = await failure(model.generate(hello));
+      const error = await caughtError(model.generate(hello));
       expect(error.code).toBe('provider_credentials_missing');
       expect(error.hint).toContain('OPENAI_API_KEY');
     });
@@ -219,7 +209,7 @@ describe('keys', () => {
       const model = provider({ kind: 'nvidia', apiKeys: ['${NVIDIA_KEY_A}', '${NVIDIA_KEY_B}'] }).chatModel(
         'test-model',
       );
-      const error = await failure(model.generate(hello));
+      const error = await caughtError(model.generate(hello));
       expect(error.code).toBe('provider_credentials_missing');
       expect(error.hint).toContain('NVIDIA_KEY_A');
       expect(error.hint).toContain('NVIDIA_API_KEY');

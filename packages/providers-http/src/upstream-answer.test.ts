@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { LLMRouterError } from '@llmrouter/errors';
+import { caughtError } from '@llmrouter/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallScope } from './call-scope';
 import { HttpClient, type HttpResponse, readAnswerText } from './http-client';
@@ -108,16 +108,6 @@ function send(target: HttpClient, path: string, scope: CallScope): Promise<HttpR
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<LLMRouterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (LLMRouterError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 function waitForRequest(count: number): Promise<void> {
   return (async () => {
     while (server.requests.length <= count) await sleep(5);
@@ -199,14 +189,14 @@ describe('cancellation reaches the request in flight', () => {
     await waitForRequest(before);
     const closed = socketClosed;
     controller.abort();
-    expect((await failure(pending)).code).toBe('aborted');
+    expect((await caughtError(pending)).code).toBe('aborted');
     await closed;
     scope.dispose();
   });
 
   it('the overall timeout before the headers is provider_timeout', async () => {
     const scope = new CallScope(undefined, 150);
-    const error = await failure(send(client(), '/hold-headers', scope));
+    const error = await caughtError(send(client(), '/hold-headers', scope));
     expect(error.code).toBe('provider_timeout');
     expect(error.message).toContain('longer than 150 ms');
     scope.dispose();
@@ -220,7 +210,7 @@ describe('cancellation reaches the request in flight', () => {
     const closed = socketClosed;
     const reading = readAnswerText(response, scope);
     controller.abort();
-    expect((await failure(reading)).code).toBe('aborted');
+    expect((await caughtError(reading)).code).toBe('aborted');
     await closed;
     scope.dispose();
   });
@@ -242,7 +232,7 @@ describe('cancellation reaches the request in flight', () => {
   it('a stalled whole answer times out after idleTimeoutMs', async () => {
     const scope = new CallScope(undefined, 30_000);
     const response = await send(client({ idleTimeoutMs: 150 }), '/hold-body', scope);
-    const error = await failure(readAnswerText(response, scope));
+    const error = await caughtError(readAnswerText(response, scope));
     expect(error.code).toBe('provider_timeout');
     expect(error.message).toContain('sent nothing for 150 ms');
     scope.dispose();
@@ -252,7 +242,7 @@ describe('cancellation reaches the request in flight', () => {
     const scope = new CallScope(undefined, 30_000);
     const target = client();
     const whole = await send(target, '/drop-body', scope);
-    const wholeError = await failure(readAnswerText(whole, scope));
+    const wholeError = await caughtError(readAnswerText(whole, scope));
     expect(wholeError.code).toBe('provider_unavailable');
     const streamed = await send(target, '/drop-body', scope);
     const streamError = await (async () => {
@@ -290,7 +280,7 @@ describe('cancellation reaches the request in flight', () => {
       while (busy.requests.length === 0) await sleep(5);
       await sleep(20);
       controller.abort();
-      expect((await failure(pending)).code).toBe('aborted');
+      expect((await caughtError(pending)).code).toBe('aborted');
     } finally {
       scope.dispose();
       await busy.close();

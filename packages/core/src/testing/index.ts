@@ -1,3 +1,4 @@
+export { caughtError } from './caught-error';
 export {
   type ConformanceFailureCase,
   type ConformanceHarness,
