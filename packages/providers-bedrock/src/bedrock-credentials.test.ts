@@ -1,5 +1,5 @@
 import type { BedrockEmulator } from '@llmrouter/bedrock-emulator';
-import { LLMRouterError } from '@llmrouter/errors';
+import { caughtError } from '@llmrouter/core/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBedrockProvider } from './bedrock-provider';
 import { BEDROCK_INTERNALS } from './bedrock-sdk';
@@ -29,16 +29,6 @@ beforeEach(() => {
   emulator.reset();
 });
 afterEach(() => sandbox.restore());
-
-async function codeOf(promise: Promise<unknown>): Promise<LLMRouterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (LLMRouterError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('SigV4 credentials', () => {
   it('signs with static keys from the settings', async () => {
@@ -136,7 +126,7 @@ describe('SigV4 credentials', () => {
   });
 
   it('maps no credentials to provider_credentials_missing with the three ways in the hint', async () => {
-    const error = await codeOf(
+    const error = await caughtError(
       createBedrockProvider({ region: 'us-east-1', endpoint: emulator.url }).chatModel(HAIKU).generate(hello),
     );
     expect(error.code).toBe('provider_credentials_missing');
@@ -147,14 +137,14 @@ describe('SigV4 credentials', () => {
   });
 
   it('maps expired and invalid credentials to provider_auth', async () => {
-    const expired = await codeOf(
+    const expired = await caughtError(
       emulatorProvider(emulator, { accessKeyId: 'expiredAKID000000001', secretAccessKey: 'secret-0001' })
         .chatModel(HAIKU)
         .generate(hello),
     );
     expect(expired.code).toBe('provider_auth');
     expect(expired.hint).toMatch(/expired/);
-    const invalid = await codeOf(
+    const invalid = await caughtError(
       emulatorProvider(emulator, { accessKeyId: 'invalidAKID000000001', secretAccessKey: 'secret-0001' })
         .chatModel(HAIKU)
         .generate(hello),
@@ -185,7 +175,7 @@ describe('Bedrock API keys (bearer token)', () => {
   });
 
   it('maps an expired API key to provider_auth', async () => {
-    const error = await codeOf(
+    const error = await caughtError(
       createBedrockProvider({
         region: 'us-east-1',
         endpoint: emulator.url,
