@@ -58,7 +58,8 @@ function writable(outgoing: ServerResponse, signal: CancelSignalV1): Promise<voi
 }
 
 /**
- * Answers with the events `produce` sends; `signal` is the request's (client gone, or its timeout). On Node they go straight into the ServerResponse: Hono's
+ * Answers with the events `produce` sends, with `headers` (which it adds the SSE headers to); `signal` is
+ * the request's (client gone, or its timeout). On Node they go straight into the ServerResponse: Hono's
  * streamSSE passes every event through a web TransformStream and the adapter's reader, whose promise hops
  * cost more than the rest of relaying a token. That path relies on nothing before the handler touching
  * `c.res` (our middleware set headers on Node's response: see setResponseHeader), because Hono copies a
