@@ -1,12 +1,12 @@
-import { LLMRouterError, toLLMRouterError } from '@llmrouter/errors';
+import { LLMRouterError } from '@llmrouter/errors';
 import { Hono } from 'hono';
-import { type GatewayContext, type GatewayEnv, type RequestRecord, writeRecord } from './gateway-context';
+import { errorAnswer } from './error-answer';
+import { closeRecord, type GatewayContext, type GatewayEnv, openRecord } from './gateway-context';
+import { exchangeOf } from './http/hono-exchange';
 import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { auth, gatewayKeys } from './middleware/auth';
-import { cors } from './middleware/cors';
-import { requestHeader, setResponseHeader } from './node-request';
-import { httpStatus } from './openai/error-status';
-import { errorHeaders, openAIErrorBody } from './openai/openai-error';
+import { type CorsPolicy, cors, corsPolicy } from './middleware/cors';
+import { openAIErrorBody } from './openai/openai-error';
 import { chatCompletionsRoute } from './routes/chat-completions';
 import { embeddingsRoute } from './routes/embeddings';
 import { healthRoutes } from './routes/health';
@@ -35,7 +35,10 @@ export interface GatewayOptions {
 export interface Gateway {
   app: Hono<GatewayEnv>;
   context: GatewayContext;
+  /** Accepted keys; empty means auth is off. */
   keys: readonly string[];
+  /** Set when server.cors is. */
+  cors: CorsPolicy | undefined;
 }
 
 /** The Hono app: OpenAI-compatible routes, auth, CORS, limits, metrics and one log line per request. */
@@ -50,28 +53,21 @@ export function createGateway(options: GatewayOptions): Gateway {
     modelNames: [...runtime.models.keys()],
   };
   const keys = gatewayKeys(server.auth);
+  const policy = server.cors
+    ? corsPolicy({ origins: server.cors.origins, exposeHeaders: EXPOSED_HEADERS })
+    : undefined;
   const app = new Hono<GatewayEnv>();
 
   app.use(async function requestRecord(c, next) {
-    const record: RequestRecord = {
-      requestId: requestHeader(c, 'x-request-id') ?? crypto.randomUUID(),
-      method: c.req.method,
-      path: c.req.path,
-      startedAt: performance.now(),
-    };
+    const record = openRecord(context, exchangeOf(c));
     c.set('record', record);
-    // Before the handler: a header set on a finished response makes Hono copy it into a web stream.
-    setResponseHeader(c, 'x-request-id', record.requestId);
-    context.metrics.inFlight.inc({}, 1);
     try {
       await next();
     } finally {
-      context.metrics.inFlight.inc({}, -1);
-      record.status ??= c.res.status;
-      if (!record.deferred) writeRecord(context, record);
+      closeRecord(context, record, c.res.status);
     }
   });
-  if (server.cors) app.use(cors({ origins: server.cors.origins, exposeHeaders: EXPOSED_HEADERS }));
+  if (policy) app.use(cors(policy));
 
   app.route('/', healthRoutes(context, keys));
   app.get('/metrics', (c) =>
@@ -96,25 +92,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   app.onError((caught, c) => {
-    const error = toLLMRouterError(caught, { code: 'internal', message: 'Unexpected error.' });
-    const record = c.get('record');
-    if (record) {
-      record.errorCode = error.code;
-      record.status = httpStatus(error.code);
-    }
-    if (
-      error.provider !== undefined ||
-      error.code.startsWith('provider_') ||
-      error.code === 'all_targets_failed'
-    ) {
-      context.metrics.upstreamErrors.inc({ model: record?.model ?? error.modelId ?? '', code: error.code });
-    }
-    if (error.code === 'internal')
-      context.logger.info(`internal error: ${String((caught as Error)?.stack ?? caught)}`);
-    // 499 is not a status a Response may carry; the client is gone anyway.
-    const status = httpStatus(error.code) === 499 ? 400 : httpStatus(error.code);
-    return c.json(openAIErrorBody(error), status as 400, errorHeaders(error));
+    const answer = errorAnswer(context, caught, c.get('record'));
+    return c.json(answer.body, answer.status as 400, answer.headers);
   });
 
-  return { app, context, keys };
+  return { app, context, keys, cors: policy };
 }

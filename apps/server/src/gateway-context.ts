@@ -1,3 +1,4 @@
+import type { HttpExchange } from './http/http-exchange';
 import type { GatewayMetrics } from './metrics/gateway-metrics';
 import type { Runtime } from './runtime/create-runtime';
 import type { GatewayLogger } from './runtime/gateway-logger';
@@ -36,7 +37,7 @@ export interface RequestRecord {
   deferred?: boolean;
 }
 
-export type GatewayEnv = { Variables: { record: RequestRecord } };
+export type GatewayEnv = { Variables: { record: RequestRecord; exchange: HttpExchange } };
 
 /** Paths the gateway serves; any other path is counted as `other`, so scanners cannot grow /metrics. */
 const ENDPOINTS = new Set([
@@ -54,6 +55,30 @@ const ENDPOINTS = new Set([
 export function endpointLabel(path: string): string {
   if (ENDPOINTS.has(path)) return path;
   return path.startsWith('/assets/') ? '/assets/*' : 'other';
+}
+
+/**
+ * Starts a request's record: its id (the client's `x-request-id`, or a new one) goes on the answer, and the
+ * request counts as in flight until `closeRecord`.
+ */
+export function openRecord(gateway: GatewayContext, exchange: HttpExchange): RequestRecord {
+  const record: RequestRecord = {
+    requestId: exchange.header('x-request-id') ?? crypto.randomUUID(),
+    method: exchange.method,
+    path: exchange.path,
+    startedAt: performance.now(),
+  };
+  // Before the handler: on Node it joins the answer's headers when they are written.
+  exchange.setHeader('x-request-id', record.requestId);
+  gateway.metrics.inFlight.inc({}, 1);
+  return record;
+}
+
+/** Ends what openRecord started once the handler has returned; a streamed answer logs its record itself. */
+export function closeRecord(gateway: GatewayContext, record: RequestRecord, status: number): void {
+  gateway.metrics.inFlight.inc({}, -1);
+  record.status ??= status;
+  if (!record.deferred) writeRecord(gateway, record);
 }
 
 /** Logs the record as one line and counts it in the metrics. */

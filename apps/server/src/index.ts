@@ -1,5 +1,6 @@
 export { createGateway, type Gateway, type GatewayOptions } from './create-gateway';
 export type { GatewayContext, GatewayEnv } from './gateway-context';
+export { gatewayListener } from './gateway-listener';
 export {
   type ParsedChatRequest,
   parseChatRequest,

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway';
+import { gatewayListener } from './gateway-listener';
+import { headersForRouting } from './http/node-exchange';
 import { keyMatches, presentedKey } from './middleware/auth';
-import { headersForRouting } from './node-request';
 import { handleChatWebSocket } from './routes/chat-websocket';
 
 export interface StartGatewayOptions extends GatewayOptions {
@@ -27,7 +27,7 @@ export interface RunningGateway {
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const gateway = createGateway(options);
   const serverConfig = options.runtime.loaded.config.server;
-  const server = createServer(getRequestListener(gateway.app.fetch));
+  const server = createServer(gatewayListener(gateway));
   server.keepAliveTimeout = 65_000;
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: serverConfig.limits.max_body_bytes });
@@ -37,10 +37,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers))
-      if (typeof value === 'string') headers.set(name, value);
-    if (gateway.keys.length > 0 && !keyMatches(presentedKey(headers, url), gateway.keys)) {
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    if (gateway.keys.length > 0 && !keyMatches(presentedKey(header, url), gateway.keys)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }

@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { LLMRouterError, registerSecret } from '@llmrouter/errors';
 import type { MiddlewareHandler } from 'hono';
-import { requestHeader } from '../node-request';
+import { exchangeOf } from '../http/hono-exchange';
+import type { HttpExchange } from '../http/http-exchange';
 
 export interface AuthOptions {
   /** Accepted keys; empty means auth is off. */
@@ -36,12 +37,12 @@ export function keyMatches(presented: string | undefined, keys: readonly string[
 
 /** The key a client presents: `Authorization: Bearer <key>`, `x-api-key`, or `?key=` (browsers' WebSockets). */
 export function presentedKey(
-  headers: { get(name: string): string | null | undefined },
+  header: (name: string) => string | null | undefined,
   url?: URL,
 ): string | undefined {
-  const authorization = headers.get('authorization');
+  const authorization = header('authorization');
   if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim();
-  return headers.get('x-api-key') ?? url?.searchParams.get('key') ?? undefined;
+  return header('x-api-key') ?? url?.searchParams.get('key') ?? undefined;
 }
 
 export function unauthorized(): LLMRouterError {
@@ -52,11 +53,16 @@ export function unauthorized(): LLMRouterError {
   });
 }
 
+/** Throws `unauthorized` unless auth is off or the request presents an accepted key. */
+export function requireKey(keys: readonly string[], exchange: HttpExchange): void {
+  if (keys.length === 0) return;
+  const presented = presentedKey((name) => exchange.header(name));
+  if (!keyMatches(presented, keys)) throw unauthorized();
+}
+
 export function auth(options: AuthOptions): MiddlewareHandler {
   return async function authMiddleware(c, next) {
-    if (options.keys.length === 0) return next();
-    if (!keyMatches(presentedKey({ get: (name) => requestHeader(c, name) }), options.keys))
-      throw unauthorized();
+    requireKey(options.keys, exchangeOf(c));
     return next();
   };
 }

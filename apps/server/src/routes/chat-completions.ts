@@ -3,19 +3,18 @@ import { toLLMRouterError } from '@llmrouter/errors';
 import { Hono } from 'hono';
 import type { GatewayContext, GatewayEnv, RequestRecord } from '../gateway-context';
 import { writeRecord } from '../gateway-context';
+import { exchangeOf, honoAnswer } from '../http/hono-exchange';
+import type { HttpExchange } from '../http/http-exchange';
 import { recordUsage } from '../metrics/gateway-metrics';
-import { routingHeaders } from '../node-request';
 import { httpStatus } from '../openai/error-status';
 import { ChunkWriter } from '../openai/format-chat-chunk';
 import { completionId, formatChatCompletion } from '../openai/format-chat-completion';
 import { openAIErrorBody } from '../openai/openai-error';
 import { parseChatRequest } from '../openai/parse-chat-request';
 import { generateChat, type RoutedChat, startChatStream } from '../runtime/chat-pipeline';
-import { jsonResponse } from './json-response';
 import { readJsonBody } from './read-json-body';
 import { requestSignal } from './request-signal';
 import { routeClientChat } from './route-client-chat';
-import { sseResponse } from './sse-response';
 
 /**
  * The headers naming the route, in a new object the caller adds to. Built by assignment: on Node 20 copying
@@ -37,134 +36,149 @@ function routeHeaders(
   return headers;
 }
 
+/** `POST /v1/chat/completions` as a Hono route; on Node the gateway's own listener calls serveChatCompletion first. */
 export function chatCompletionsRoute(gateway: GatewayContext) {
   const app = new Hono<GatewayEnv>();
-  const { runtime, metrics } = gateway;
-
   app.post('/chat/completions', async (c) => {
-    const record = c.get('record');
-    const parsed = parseChatRequest(
-      await readJsonBody(c, runtime.loaded.config.server.limits.max_body_bytes),
-    );
-    record.stream = parsed.stream;
-    const signal = requestSignal(c, runtime.loaded.config.server.limits.request_timeout_ms);
-    const routed = await routeClientChat(gateway, parsed, routingHeaders(c), signal);
-    Object.assign(record, { strategy: routed.decision.strategy, reason: routed.decision.reason });
-
-    if (!parsed.stream) {
-      const upstreamStarted = performance.now();
-      const { model, result } = await generateChat(runtime, routed, signal);
-      const upstreamMs = performance.now() - upstreamStarted;
-      const cost = computeCost(result.usage, model.prices);
-      recordUsage(metrics, model.name, result.usage, cost?.total);
-      const text = gateway.showModelPrefix && result.text ? `[${model.name}] ${result.text}` : result.text;
-      const body = formatChatCompletion(result, model.name, completionId(), text);
-      const overheadMs = performance.now() - record.startedAt - upstreamMs;
-      Object.assign(record, usageFields(result.usage), {
-        model: model.name,
-        provider: model.provider.id,
-        region: regionOf(result.providerMetadata) ?? model.region,
-        costUsd: cost?.total,
-        overheadMs,
-      });
-      const headers = routeHeaders(routed, model);
-      if (cost !== undefined) headers['x-llmrouter-cost'] = cost.total.toFixed(8);
-      headers['x-llmrouter-overhead-ms'] = overheadMs.toFixed(3);
-      return jsonResponse(c, body, headers);
-    }
-
-    const upstreamStarted = performance.now();
-    const started = await startChatStream(runtime, routed, signal);
-    const upstreamMs = performance.now() - upstreamStarted;
-    const { model } = started;
-    record.overheadMs = performance.now() - record.startedAt - upstreamMs;
-    Object.assign(record, {
-      model: model.name,
-      provider: model.provider.id,
-      region: model.region,
-      deferred: true,
-    });
-    const headers = routeHeaders(routed, model);
-    headers['x-llmrouter-overhead-ms'] = record.overheadMs.toFixed(3);
-    headers['x-accel-buffering'] = 'no';
-
-    return sseResponse(c, headers, signal, async (sse) => {
-      const writer = new ChunkWriter(completionId(), model.name);
-      let prefixPending = gateway.showModelPrefix;
-      let firstContentAt: number | undefined;
-      const write = (data: string) => sse.send(data);
-      // Returns a promise only when the client is behind (see SseSink.send); the caller waits for it then.
-      const handle = (part: StreamPartV1): Promise<void> | undefined => {
-        if (part.type === 'start') return undefined;
-        if (firstContentAt === undefined && part.type !== 'finish') {
-          firstContentAt = performance.now();
-          record.timeToFirstTokenMs = firstContentAt - record.startedAt;
-          metrics.timeToFirstToken.observe({ model: model.name }, record.timeToFirstTokenMs / 1000);
-        }
-        if (part.type === 'text-delta') {
-          const text = prefixPending ? `[${model.name}] ${part.text}` : part.text;
-          prefixPending = false;
-          return text ? write(writer.content(text)) : undefined;
-        }
-        if (part.type === 'reasoning-delta') return write(writer.delta({ reasoning_content: part.text }));
-        if (part.type === 'tool-call-delta') {
-          return write(
-            writer.delta({
-              tool_calls: [
-                {
-                  index: part.index,
-                  ...(part.id === undefined ? {} : { id: part.id, type: 'function' as const }),
-                  function: {
-                    ...(part.name === undefined ? {} : { name: part.name }),
-                    arguments: part.argumentsDelta,
-                  },
-                },
-              ],
-            }),
-          );
-        }
-        if (part.type === 'finish') {
-          const cost = computeCost(part.usage, model.prices);
-          recordUsage(metrics, model.name, part.usage, cost?.total);
-          Object.assign(record, usageFields(part.usage), { costUsd: cost?.total });
-          if (parsed.includeUsage) {
-            write(writer.finish(part.finishReason));
-            write(writer.usage(part.usage));
-          } else {
-            write(writer.finish(part.finishReason, part.usage));
-          }
-          // The events queue in order; waiting for the last covers the ones before it.
-          return write('[DONE]');
-        }
-        return undefined;
-      };
-      try {
-        await write(writer.delta({ role: 'assistant', content: '' }));
-        for (const part of started.buffered) await handle(part);
-        while (true) {
-          const next = await started.rest.next();
-          if (next.done) break;
-          const behind = handle(next.value);
-          if (behind) await behind;
-        }
-        record.status = 200;
-      } catch (caught) {
-        // Headers are gone: the error travels as an SSE error event, then the stream ends.
-        const error = toLLMRouterError(signal.reason ?? caught, {
-          code: 'provider_stream_interrupted',
-        });
-        record.status = httpStatus(error.code);
-        record.errorCode = error.code;
-        metrics.upstreamErrors.inc({ model: model.name, code: error.code });
-        if (!sse.closed) await sse.send(JSON.stringify(openAIErrorBody(error)), 'error');
-      } finally {
-        started.release();
-        await started.rest.return?.().catch(() => undefined);
-        writeRecord(gateway, record as RequestRecord);
-      }
-    });
+    const exchange = exchangeOf(c);
+    await serveChatCompletion(gateway, exchange, c.get('record'));
+    return honoAnswer(exchange);
   });
   return app;
+}
+
+/**
+ * Answers one chat completion request: JSON, or SSE when `stream` is set. Errors before the answer has
+ * begun are thrown (the caller answers them as OpenAI errors); errors once streaming has begun travel as
+ * an SSE error event.
+ */
+export async function serveChatCompletion(
+  gateway: GatewayContext,
+  exchange: HttpExchange,
+  record: RequestRecord,
+): Promise<void> {
+  const { runtime, metrics } = gateway;
+  const parsed = parseChatRequest(
+    await readJsonBody(exchange, runtime.loaded.config.server.limits.max_body_bytes),
+  );
+  record.stream = parsed.stream;
+  const signal = requestSignal(exchange, runtime.loaded.config.server.limits.request_timeout_ms);
+  const routed = await routeClientChat(gateway, parsed, exchange.routingHeaders(), signal);
+  Object.assign(record, { strategy: routed.decision.strategy, reason: routed.decision.reason });
+
+  if (!parsed.stream) {
+    const upstreamStarted = performance.now();
+    const { model, result } = await generateChat(runtime, routed, signal);
+    const upstreamMs = performance.now() - upstreamStarted;
+    const cost = computeCost(result.usage, model.prices);
+    recordUsage(metrics, model.name, result.usage, cost?.total);
+    const text = gateway.showModelPrefix && result.text ? `[${model.name}] ${result.text}` : result.text;
+    const body = formatChatCompletion(result, model.name, completionId(), text);
+    const overheadMs = performance.now() - record.startedAt - upstreamMs;
+    Object.assign(record, usageFields(result.usage), {
+      model: model.name,
+      provider: model.provider.id,
+      region: regionOf(result.providerMetadata) ?? model.region,
+      costUsd: cost?.total,
+      overheadMs,
+    });
+    const headers = routeHeaders(routed, model);
+    if (cost !== undefined) headers['x-llmrouter-cost'] = cost.total.toFixed(8);
+    headers['x-llmrouter-overhead-ms'] = overheadMs.toFixed(3);
+    exchange.json(200, body, headers);
+    return;
+  }
+
+  const upstreamStarted = performance.now();
+  const started = await startChatStream(runtime, routed, signal);
+  const upstreamMs = performance.now() - upstreamStarted;
+  const { model } = started;
+  record.overheadMs = performance.now() - record.startedAt - upstreamMs;
+  Object.assign(record, {
+    model: model.name,
+    provider: model.provider.id,
+    region: model.region,
+    deferred: true,
+  });
+  const headers = routeHeaders(routed, model);
+  headers['x-llmrouter-overhead-ms'] = record.overheadMs.toFixed(3);
+  headers['x-accel-buffering'] = 'no';
+
+  exchange.sse(headers, signal, async (sse) => {
+    const writer = new ChunkWriter(completionId(), model.name);
+    let prefixPending = gateway.showModelPrefix;
+    let firstContentAt: number | undefined;
+    const write = (data: string) => sse.send(data);
+    // Returns a promise only when the client is behind (see SseSink.send); the caller waits for it then.
+    const handle = (part: StreamPartV1): Promise<void> | undefined => {
+      if (part.type === 'start') return undefined;
+      if (firstContentAt === undefined && part.type !== 'finish') {
+        firstContentAt = performance.now();
+        record.timeToFirstTokenMs = firstContentAt - record.startedAt;
+        metrics.timeToFirstToken.observe({ model: model.name }, record.timeToFirstTokenMs / 1000);
+      }
+      if (part.type === 'text-delta') {
+        const text = prefixPending ? `[${model.name}] ${part.text}` : part.text;
+        prefixPending = false;
+        return text ? write(writer.content(text)) : undefined;
+      }
+      if (part.type === 'reasoning-delta') return write(writer.delta({ reasoning_content: part.text }));
+      if (part.type === 'tool-call-delta') {
+        return write(
+          writer.delta({
+            tool_calls: [
+              {
+                index: part.index,
+                ...(part.id === undefined ? {} : { id: part.id, type: 'function' as const }),
+                function: {
+                  ...(part.name === undefined ? {} : { name: part.name }),
+                  arguments: part.argumentsDelta,
+                },
+              },
+            ],
+          }),
+        );
+      }
+      if (part.type === 'finish') {
+        const cost = computeCost(part.usage, model.prices);
+        recordUsage(metrics, model.name, part.usage, cost?.total);
+        Object.assign(record, usageFields(part.usage), { costUsd: cost?.total });
+        if (parsed.includeUsage) {
+          write(writer.finish(part.finishReason));
+          write(writer.usage(part.usage));
+        } else {
+          write(writer.finish(part.finishReason, part.usage));
+        }
+        // The events queue in order; waiting for the last covers the ones before it.
+        return write('[DONE]');
+      }
+      return undefined;
+    };
+    try {
+      await write(writer.delta({ role: 'assistant', content: '' }));
+      for (const part of started.buffered) await handle(part);
+      while (true) {
+        const next = await started.rest.next();
+        if (next.done) break;
+        const behind = handle(next.value);
+        if (behind) await behind;
+      }
+      record.status = 200;
+    } catch (caught) {
+      // Headers are gone: the error travels as an SSE error event, then the stream ends.
+      const error = toLLMRouterError(signal.reason ?? caught, {
+        code: 'provider_stream_interrupted',
+      });
+      record.status = httpStatus(error.code);
+      record.errorCode = error.code;
+      metrics.upstreamErrors.inc({ model: model.name, code: error.code });
+      if (!sse.closed) await sse.send(JSON.stringify(openAIErrorBody(error)), 'error');
+    } finally {
+      started.release();
+      await started.rest.return?.().catch(() => undefined);
+      writeRecord(gateway, record);
+    }
+  });
 }
 
 function usageFields(usage: {

@@ -2,6 +2,7 @@ import { computeCost, emptyUsage } from '@llmrouter/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { GatewayContext, GatewayEnv } from '../gateway-context';
+import { exchangeOf } from '../http/hono-exchange';
 import { requestInvalid } from '../openai/parse-chat-request';
 import { readJsonBody } from './read-json-body';
 import { requestSignal } from './request-signal';
@@ -24,8 +25,9 @@ export function embeddingsRoute(gateway: GatewayContext) {
   const app = new Hono<GatewayEnv>();
   app.post('/embeddings', async (c) => {
     const record = c.get('record');
+    const exchange = exchangeOf(c);
     const parsed = embeddingsSchema.safeParse(
-      await readJsonBody(c, gateway.runtime.loaded.config.server.limits.max_body_bytes),
+      await readJsonBody(exchange, gateway.runtime.loaded.config.server.limits.max_body_bytes),
     );
     if (!parsed.success) throw requestInvalid(parsed.error.issues);
     const body = parsed.data;
@@ -38,7 +40,7 @@ export function embeddingsRoute(gateway: GatewayContext) {
         ...(body.dimensions == null ? {} : { dimensions: body.dimensions }),
         ...(body.input_type == null ? {} : { inputType: body.input_type }),
       },
-      { signal: requestSignal(c, gateway.runtime.loaded.config.server.limits.request_timeout_ms) },
+      { signal: requestSignal(exchange, gateway.runtime.loaded.config.server.limits.request_timeout_ms) },
     );
     const usage = {
       ...emptyUsage(),

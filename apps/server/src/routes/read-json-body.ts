@@ -1,6 +1,5 @@
 import { LLMRouterError } from '@llmrouter/errors';
-import type { Context } from 'hono';
-import { nodeRequest, requestHeader } from '../node-request';
+import type { HttpExchange } from '../http/http-exchange';
 
 function tooLarge(limit: number): LLMRouterError {
   return new LLMRouterError({
@@ -10,45 +9,11 @@ function tooLarge(limit: number): LLMRouterError {
   });
 }
 
-/**
- * The body as text, at most `limit` bytes. On Node it reads the IncomingMessage directly: going
- * through a web ReadableStream costs more than the rest of a small request's handling.
- */
-async function readText(c: Context, limit: number): Promise<string> {
-  const declared = Number(requestHeader(c, 'content-length') ?? Number.NaN);
-  if (declared > limit) throw tooLarge(limit);
-  const incoming = nodeRequest(c);
-  if (!incoming) {
-    const text = await c.req.text();
-    if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
-    return text;
-  }
-  // Events rather than `for await`: the async iterator costs more than the rest of reading a small body.
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    incoming.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        incoming.removeAllListeners('data');
-        incoming.resume();
-        reject(tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    incoming.once('end', () =>
-      resolve(
-        chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-      ),
-    );
-    incoming.once('error', reject);
-  });
-}
-
 /** The request body as JSON, or a 400 that says what is wrong with it. */
-export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
-  const text = await readText(c, limit);
+export async function readJsonBody(exchange: HttpExchange, limit: number): Promise<unknown> {
+  const declared = Number(exchange.header('content-length') ?? Number.NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const text = await exchange.readText(limit, () => tooLarge(limit));
   if (!text.trim()) {
     throw new LLMRouterError({
       code: 'request_invalid',

@@ -1,15 +1,13 @@
 import { CancelSignal } from '@llmrouter/core';
 import { LLMRouterError } from '@llmrouter/errors';
-import type { Context } from 'hono';
-import { nodeResponse } from '../node-request';
+import type { HttpExchange } from '../http/http-exchange';
 
 /**
  * Fires when the client goes away or the request outlives server.limits.request_timeout_ms; upstream
  * calls listen to it. A CancelSignal rather than an AbortController: on Node 20 an AbortSignal costs
- * about 6 µs to make, and there is one per request. On Node it watches the response's `close`, which is
- * cheaper than the web Request's signal (reading that makes the adapter build a whole web Request).
+ * about 6 µs to make, and there is one per request.
  */
-export function requestSignal(c: Context, timeoutMs: number): CancelSignal {
+export function requestSignal(exchange: HttpExchange, timeoutMs: number): CancelSignal {
   const signal = new CancelSignal();
   const timer = setTimeout(
     () =>
@@ -23,22 +21,11 @@ export function requestSignal(c: Context, timeoutMs: number): CancelSignal {
     timeoutMs,
   );
   timer.unref();
-  const clientGone = () => {
+  // One listener ends the timer and, if the answer was not finished, the upstream call.
+  exchange.onClose((finished) => {
     clearTimeout(timer);
-    signal.abort(new LLMRouterError({ code: 'aborted', message: 'The client closed the connection.' }));
-  };
-  const outgoing = nodeResponse(c);
-  if (outgoing) {
-    // One listener ends the timer and, if the answer was not finished, the upstream call.
-    outgoing.once('close', () => {
-      if (outgoing.writableFinished) clearTimeout(timer);
-      else clientGone();
-    });
-  } else {
-    const clientSignal = c.req.raw.signal;
-    if (clientSignal.aborted) clientGone();
-    else clientSignal.addEventListener('abort', clientGone, { once: true });
-    signal.addEventListener('abort', () => clearTimeout(timer));
-  }
+    if (!finished)
+      signal.abort(new LLMRouterError({ code: 'aborted', message: 'The client closed the connection.' }));
+  });
   return signal;
 }

@@ -1,21 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { CancelSignalV1 } from '@llmrouter/core';
-import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
-import { nodeResponse } from '../node-request';
-
-/** Where an answer's server-sent events go. */
-export interface SseSink {
-  /**
-   * Sends one event; `data` is one line (a JSON chunk or `[DONE]`). Returns a promise only when the client
-   * is not keeping up: the producer waits for it before sending more. Most events need no wait, and not
-   * awaiting saves a promise turn per event.
-   */
-  send(data: string, event?: string): Promise<void> | undefined;
-  /** True once the client has gone. */
-  readonly closed: boolean;
-}
+import type { SseSink } from './http-exchange';
 
 /** Events waiting for the end of the event-loop turn are written at once past this many characters. */
 const FLUSH_AT = 16_384;
@@ -58,35 +43,18 @@ function writable(outgoing: ServerResponse, signal: CancelSignalV1): Promise<voi
 }
 
 /**
- * Answers with the events `produce` sends, with `headers` (which it adds the SSE headers to); `signal` is
- * the request's (client gone, or its timeout). On Node they go straight into the ServerResponse: Hono's
- * streamSSE passes every event through a web TransformStream and the adapter's reader, whose promise hops
- * cost more than the rest of relaying a token. That path relies on nothing before the handler touching
- * `c.res` (our middleware set headers on Node's response: see setResponseHeader), because Hono copies a
- * response it already holds, and a copy of RESPONSE_ALREADY_SENT would be written a second time.
- * Elsewhere (app.request in tests, other runtimes) streamSSE does the work.
+ * Answers with the events `produce` sends, straight into the ServerResponse: a web TransformStream (Hono's
+ * streamSSE) would cost a promise hop per event, more than the rest of relaying a token. The headers leave
+ * with the first write. Events produced in one turn of the event loop (an upstream read often carries
+ * several) are joined into one string and written once the turn's work is done: one write, instead of a
+ * write and a buffered chunk per event.
  */
-export function sseResponse(
-  c: Context,
+export function writeSse(
+  outgoing: ServerResponse,
   headers: Record<string, string>,
   signal: CancelSignalV1,
   produce: (sink: SseSink) => Promise<void>,
-): Response {
-  const outgoing = nodeResponse(c);
-  if (!outgoing) {
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
-    return streamSSE(c, (stream) =>
-      produce({
-        send: (data, event) => stream.writeSSE(event === undefined ? { data } : { event, data }),
-        get closed() {
-          return stream.aborted || stream.closed;
-        },
-      }),
-    );
-  }
-  // The headers leave with the first write. Events produced in one turn of the event loop (an upstream
-  // read often carries several) are joined into one string and written once the turn's work is done: one
-  // write, instead of a write and a buffered chunk per event.
+): void {
   for (const name in SSE_HEADERS) headers[name] = SSE_HEADERS[name as keyof typeof SSE_HEADERS];
   outgoing.writeHead(200, headers);
   let pending = '';
@@ -120,5 +88,4 @@ export function sseResponse(
       pending = '';
       outgoing.end(text);
     });
-  return RESPONSE_ALREADY_SENT;
 }

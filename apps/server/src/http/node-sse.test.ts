@@ -1,8 +1,7 @@
 import { createServer, request as httpRequest, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Context } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sseResponse } from './sse-response';
+import { writeSse } from './node-sse';
 
 const servers: Array<ReturnType<typeof createServer>> = [];
 afterEach(async () => {
@@ -12,12 +11,7 @@ afterEach(async () => {
   }
 });
 
-/** What @hono/node-server hands a handler: the Node response under `c.env.outgoing`. */
-function onNode(outgoing: ServerResponse): Context {
-  return { env: { outgoing } } as unknown as Context;
-}
-
-describe('sseResponse on Node', () => {
+describe('writeSse', () => {
   it('destroys a response backed up behind a client that stopped reading, once the request ends', async () => {
     const controller = new AbortController();
     let sent = 0;
@@ -25,7 +19,7 @@ describe('sseResponse on Node', () => {
     const produced = new Promise<void>((resolve) => {
       const server = createServer((_request, outgoing) => {
         response = outgoing;
-        sseResponse(onNode(outgoing), {}, controller.signal, async (sink) => {
+        writeSse(outgoing, {}, controller.signal, async (sink) => {
           // As fast as the sink takes them: the client's socket fills, and then sends wait.
           while (!sink.closed) {
             await sink.send(JSON.stringify({ text: 'x'.repeat(1_000), index: sent }));
