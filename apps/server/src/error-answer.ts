@@ -30,7 +30,7 @@ export function errorAnswer(
     error.code.startsWith('provider_') ||
     error.code === 'all_targets_failed'
   ) {
-    gateway.metrics.upstreamErrors.inc({ model: record?.model ?? error.modelId ?? '', code: error.code });
+    gateway.metrics.upstreamErrors.inc([record?.model ?? error.modelId ?? '', error.code]);
   }
   if (error.code === 'internal')
     gateway.logger.info(`internal error: ${String((caught as Error)?.stack ?? caught)}`);

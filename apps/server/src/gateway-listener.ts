@@ -32,7 +32,7 @@ export function gatewayListener(gateway: Gateway): RequestListener {
 
 async function serveChat(gateway: Gateway, incoming: IncomingMessage, outgoing: ServerResponse) {
   const { context } = gateway;
-  const exchange = new NodeExchange(incoming, outgoing);
+  const exchange = new NodeExchange(incoming, outgoing, true);
   let record: RequestRecord | undefined;
   try {
     record = openRecord(context, exchange);

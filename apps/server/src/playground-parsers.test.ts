@@ -77,10 +77,12 @@ describe('parsePrometheus', () => {
         }),
         (increments) => {
           const registry = new PrometheusRegistry();
-          const counter = registry.register(new Counter('llmrouter_route_decisions_total', 'Decisions.'));
+          const counter = registry.register(
+            new Counter('llmrouter_route_decisions_total', 'Decisions.', ['model', 'strategy']),
+          );
           const expected = new Map<string, number>();
           for (const { model, strategy, amount } of increments) {
-            counter.inc({ model, strategy }, amount);
+            counter.inc([model, strategy], amount);
             expected.set(model, (expected.get(model) ?? 0) + amount);
           }
           const samples = parsePrometheus(registry.render());

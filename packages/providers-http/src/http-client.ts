@@ -182,10 +182,8 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /** A whole 2xx answer as text; a read that fails (abort, timeout, dropped connection) is mapped. */
-export async function readAnswerText(response: HttpResponse, scope: CallScope): Promise<string> {
-  try {
-    return await response.body.text();
-  } catch (error) {
+export function readAnswerText(response: HttpResponse, scope: CallScope): Promise<string> {
+  return response.body.text().catch((error: unknown) => {
     throw mapBodyError(error, scope, response.context, false);
-  }
+  });
 }

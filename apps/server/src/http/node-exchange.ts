@@ -23,11 +23,21 @@ export function headersForRouting(headers: IncomingHttpHeaders): Record<string, 
 export class NodeExchange implements HttpExchange {
   readonly method: string;
   readonly path: string;
+  /** Headers set before the answer, kept for it when this exchange writes every answer itself. */
+  private readonly early: Record<string, string> | undefined;
 
+  /**
+   * `answersItself`: every answer goes through json() or sse() (the gateway's own listener), so headers
+   * set before it can wait in a plain object. Node's setHeader validates and stores each one, and then
+   * merges them into the written headers: about 1.5 µs an answer. Under Hono, whose adapter may write
+   * the answer, they go onto the ServerResponse.
+   */
   constructor(
     readonly incoming: IncomingMessage,
     readonly outgoing: ServerResponse,
+    answersItself = false,
   ) {
+    this.early = answersItself ? {} : undefined;
     this.method = incoming.method ?? 'GET';
     const url = incoming.url ?? '/';
     const query = url.indexOf('?');
@@ -45,10 +55,13 @@ export class NodeExchange implements HttpExchange {
 
   readText(limit: number, tooLarge: () => Error): Promise<string> {
     const { incoming } = this;
+    const declared = Number(incoming.headers['content-length']);
     // Events rather than `for await`: the async iterator costs more than the rest of reading a small body.
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const text = () =>
+        chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
       incoming.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > limit) {
@@ -58,14 +71,11 @@ export class NodeExchange implements HttpExchange {
           return;
         }
         chunks.push(chunk);
+        // Once the declared length is in, the body is whole (the parser never passes more): 'end' would
+        // come a few ticks later, about 3 µs on a small request.
+        if (size === declared) resolve(text());
       });
-      incoming.once('end', () =>
-        resolve(
-          chunks.length === 1
-            ? (chunks[0] as Buffer).toString('utf8')
-            : Buffer.concat(chunks).toString('utf8'),
-        ),
-      );
+      incoming.once('end', () => resolve(text()));
       incoming.once('error', reject);
     });
   }
@@ -76,11 +86,20 @@ export class NodeExchange implements HttpExchange {
   }
 
   setHeader(name: string, value: string): void {
+    if (this.early) this.early[name] = value;
     // Node merges it with the headers the answer is written with.
-    this.outgoing.setHeader(name, value);
+    else this.outgoing.setHeader(name, value);
+  }
+
+  /** Adds the headers set before the answer to its own (which win). */
+  private withEarly(headers: Record<string, string>): Record<string, string> {
+    const { early } = this;
+    if (early) for (const name in early) headers[name] ??= early[name] as string;
+    return headers;
   }
 
   json(status: number, body: unknown, headers: Record<string, string>): void {
+    this.withEarly(headers);
     const text = JSON.stringify(body);
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(text));
@@ -93,6 +112,6 @@ export class NodeExchange implements HttpExchange {
     signal: CancelSignalV1,
     produce: (sink: SseSink) => Promise<void>,
   ): void {
-    writeSse(this.outgoing, headers, signal, produce);
+    writeSse(this.outgoing, this.withEarly(headers), signal, produce);
   }
 }

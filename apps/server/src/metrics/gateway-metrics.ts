@@ -9,16 +9,25 @@ export function createGatewayMetrics() {
   return {
     registry,
     requests: registry.register(
-      new Counter('llmrouter_requests_total', 'Requests by endpoint, model, provider and status.'),
+      new Counter('llmrouter_requests_total', 'Requests by endpoint, model, provider and status.', [
+        'endpoint',
+        'model',
+        'provider',
+        'status',
+      ]),
     ),
     duration: registry.register(
-      new Histogram('llmrouter_request_duration_seconds', 'Request latency by endpoint and model.', SECONDS),
+      new Histogram('llmrouter_request_duration_seconds', 'Request latency by endpoint and model.', SECONDS, [
+        'endpoint',
+        'model',
+      ]),
     ),
     timeToFirstToken: registry.register(
       new Histogram(
         'llmrouter_time_to_first_token_seconds',
         'Time to the first streamed token by model.',
         SECONDS,
+        ['model'],
       ),
     ),
     overhead: registry.register(
@@ -32,16 +41,23 @@ export function createGatewayMetrics() {
       new Counter(
         'llmrouter_tokens_total',
         'Tokens by model and type (input, output, cache_read, cache_write).',
+        ['model', 'type'],
       ),
     ),
     cost: registry.register(
-      new Counter('llmrouter_cost_usd_total', 'Cost in USD by model, from the configured prices.'),
+      new Counter('llmrouter_cost_usd_total', 'Cost in USD by model, from the configured prices.', ['model']),
     ),
     upstreamErrors: registry.register(
-      new Counter('llmrouter_upstream_errors_total', 'Failed upstream calls by model and error code.'),
+      new Counter('llmrouter_upstream_errors_total', 'Failed upstream calls by model and error code.', [
+        'model',
+        'code',
+      ]),
     ),
     routes: registry.register(
-      new Counter('llmrouter_route_decisions_total', 'Routing decisions by strategy and chosen model.'),
+      new Counter('llmrouter_route_decisions_total', 'Routing decisions by strategy and chosen model.', [
+        'strategy',
+        'model',
+      ]),
     ),
     inFlight: registry.register(new Gauge('llmrouter_requests_in_flight', 'Requests being answered now.')),
   };
@@ -55,9 +71,9 @@ export function recordUsage(
   usage: UsageV1,
   cost: number | undefined,
 ): void {
-  metrics.tokens.inc({ model, type: 'input' }, usage.inputTokens);
-  metrics.tokens.inc({ model, type: 'output' }, usage.outputTokens);
-  if (usage.cacheReadTokens) metrics.tokens.inc({ model, type: 'cache_read' }, usage.cacheReadTokens);
-  if (usage.cacheWriteTokens) metrics.tokens.inc({ model, type: 'cache_write' }, usage.cacheWriteTokens);
-  if (cost !== undefined) metrics.cost.inc({ model }, cost);
+  metrics.tokens.inc([model, 'input'], usage.inputTokens);
+  metrics.tokens.inc([model, 'output'], usage.outputTokens);
+  if (usage.cacheReadTokens) metrics.tokens.inc([model, 'cache_read'], usage.cacheReadTokens);
+  if (usage.cacheWriteTokens) metrics.tokens.inc([model, 'cache_write'], usage.cacheWriteTokens);
+  if (cost !== undefined) metrics.cost.inc([model], cost);
 }

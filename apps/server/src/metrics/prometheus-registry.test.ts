@@ -4,9 +4,9 @@ import { Counter, Gauge, Histogram, PrometheusRegistry } from './prometheus-regi
 describe('PrometheusRegistry', () => {
   it('renders cumulative histogram buckets, sum and count per label set', () => {
     const registry = new PrometheusRegistry();
-    const latency = registry.register(new Histogram('latency_seconds', 'Latency.', [0.1, 1, 10]));
-    for (const value of [0.05, 0.1, 0.5, 5, 50]) latency.observe({ model: 'a' }, value);
-    latency.observe({ model: 'b' }, 2);
+    const latency = registry.register(new Histogram('latency_seconds', 'Latency.', [0.1, 1, 10], ['model']));
+    for (const value of [0.05, 0.1, 0.5, 5, 50]) latency.observe(['a'], value);
+    latency.observe(['b'], 2);
     expect(registry.render()).toBe(
       [
         '# HELP latency_seconds Latency.',
@@ -29,13 +29,13 @@ describe('PrometheusRegistry', () => {
   });
 
   it('keeps label sets apart and escapes values only in the text', () => {
-    const requests = new Counter('requests_total', 'Requests.');
-    requests.inc({ model: 'a', status: '200' });
-    requests.inc({ model: 'a', status: '200' }, 2);
-    requests.inc({ model: 'a', status: '500' });
-    requests.inc({ model: 'say "hi"\\\n', status: '200' });
-    expect(requests.value({ model: 'a', status: '200' })).toBe(3);
-    expect(requests.value({ model: 'a', status: '404' })).toBe(0);
+    const requests = new Counter('requests_total', 'Requests.', ['model', 'status']);
+    requests.inc(['a', '200']);
+    requests.inc(['a', '200'], 2);
+    requests.inc(['a', '500']);
+    requests.inc(['say "hi"\\\n', '200']);
+    expect(requests.value(['a', '200'])).toBe(3);
+    expect(requests.value(['a', '404'])).toBe(0);
     expect(requests.render()).toEqual([
       'requests_total{model="a",status="200"} 3',
       'requests_total{model="a",status="500"} 1',
@@ -45,10 +45,14 @@ describe('PrometheusRegistry', () => {
 
   it('sets and adds to gauges, with or without labels', () => {
     const inFlight = new Gauge('in_flight', 'In flight.');
-    inFlight.inc({}, 1);
-    inFlight.inc({}, 1);
-    inFlight.inc({}, -1);
-    inFlight.set({ pool: 'x' }, 7);
-    expect(inFlight.render()).toEqual(['in_flight 1', 'in_flight{pool="x"} 7']);
+    inFlight.inc([], 1);
+    inFlight.inc([], 1);
+    inFlight.inc([], -1);
+    expect(inFlight.render()).toEqual(['in_flight 1']);
+    const pools = new Gauge('pool_size', 'Pool size.', ['pool']);
+    pools.set(['x'], 7);
+    pools.set(['x'], 5);
+    expect(pools.render()).toEqual(['pool_size{pool="x"} 5']);
+    expect(() => pools.set([], 1)).toThrow(/pool_size takes 1 label values \(pool\)/);
   });
 });

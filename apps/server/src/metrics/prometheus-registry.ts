@@ -1,8 +1,9 @@
 /**
  * A small Prometheus text-format registry: counters, gauges and histograms with labels. The gateway
- * needs a dozen series, so this beats a dependency and keeps the hot path to a Map lookup.
+ * needs a dozen series, so this beats a dependency and keeps the hot path to a few Map lookups.
  */
-type Labels = Readonly<Record<string, string>>;
+/** A series' label values, in the order of the label names it was made with. */
+type LabelValues = readonly string[];
 
 const NEEDS_ESCAPE = /[\\"\n]/;
 
@@ -13,21 +14,11 @@ function escapeLabel(value: string): string {
 }
 
 /** `a="1",b="2"`: a series' labels as the text format writes them, built once per series. */
-function labelText(labels: Labels): string {
+function labelText(names: readonly string[], values: LabelValues): string {
   let text = '';
-  for (const name in labels) text += `${text ? ',' : ''}${name}="${escapeLabel(String(labels[name]))}"`;
+  for (let index = 0; index < names.length; index++)
+    text += `${index ? ',' : ''}${names[index]}="${escapeLabel(String(values[index]))}"`;
   return text;
-}
-
-/**
- * The key a series is found by: its label values in the order the caller passes them (each series is
- * always called with one fixed order). This runs several times per request, on the hot path, so it
- * joins plain values and leaves escaping to `labelText`, which runs once per new series.
- */
-function valuesKey(labels: Labels): string {
-  let key = '';
-  for (const name in labels) key += `${labels[name]}\u0000`;
-  return key;
 }
 
 /** One labelled series' state, with its label text ready for rendering. */
@@ -36,15 +27,65 @@ interface Cell<T> {
   state: T;
 }
 
-/** Finds or makes the cell for `labels`. */
-function cellFor<T>(cells: Map<string, Cell<T>>, labels: Labels, initial: () => T): Cell<T> {
-  const key = valuesKey(labels);
-  let cell = cells.get(key);
-  if (!cell) {
-    cell = { labels: labelText(labels), state: initial() };
-    cells.set(key, cell);
+/**
+ * The cells of one metric, found through one map per label value. This runs several times per request,
+ * on the hot path: walking maps with the caller's own strings builds nothing, where joining the values
+ * into one key made a string to hash per call.
+ */
+class Cells<T> {
+  private readonly root = new Map<string, unknown>();
+  private unlabelled: Cell<T> | undefined;
+  /** In the order they were made, which is the order they render in. */
+  readonly all: Cell<T>[] = [];
+
+  constructor(
+    private readonly metric: string,
+    private readonly names: readonly string[],
+    private readonly initial: () => T,
+  ) {}
+
+  find(values: LabelValues): Cell<T> {
+    const { names } = this;
+    if (values.length !== names.length)
+      throw new Error(`${this.metric} takes ${names.length} label values (${names.join(', ')}).`);
+    if (names.length === 0) {
+      this.unlabelled ??= this.make(values);
+      return this.unlabelled;
+    }
+    let level = this.root;
+    const last = values.length - 1;
+    for (let index = 0; index < last; index++) {
+      const value = values[index] as string;
+      let next = level.get(value) as Map<string, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+    }
+    const value = values[last] as string;
+    let cell = level.get(value) as Cell<T> | undefined;
+    if (!cell) {
+      cell = this.make(values);
+      level.set(value, cell);
+    }
+    return cell;
   }
-  return cell;
+
+  /** The cell if it exists, without making one. */
+  peek(values: LabelValues): Cell<T> | undefined {
+    if (values.length !== this.names.length) return undefined;
+    if (values.length === 0) return this.unlabelled;
+    let level: unknown = this.root;
+    for (const value of values) level = (level as Map<string, unknown> | undefined)?.get(value);
+    return level as Cell<T> | undefined;
+  }
+
+  private make(values: LabelValues): Cell<T> {
+    const cell = { labels: labelText(this.names, values), state: this.initial() };
+    this.all.push(cell);
+    return cell;
+  }
 }
 
 interface Series {
@@ -56,19 +97,22 @@ interface Series {
 
 export class Counter implements Series {
   readonly type: 'counter' | 'gauge' = 'counter';
-  protected readonly cells = new Map<string, Cell<{ value: number }>>();
+  protected readonly cells: Cells<{ value: number }>;
   constructor(
     readonly name: string,
     readonly help: string,
-  ) {}
-  inc(labels: Labels, amount = 1): void {
-    cellFor(this.cells, labels, () => ({ value: 0 })).state.value += amount;
+    readonly labelNames: readonly string[] = [],
+  ) {
+    this.cells = new Cells(name, labelNames, () => ({ value: 0 }));
   }
-  value(labels: Labels): number {
-    return this.cells.get(valuesKey(labels))?.state.value ?? 0;
+  inc(values: LabelValues, amount = 1): void {
+    this.cells.find(values).state.value += amount;
+  }
+  value(values: LabelValues): number {
+    return this.cells.peek(values)?.state.value ?? 0;
   }
   render(): string[] {
-    return [...this.cells.values()].map(
+    return this.cells.all.map(
       ({ labels, state }) => `${this.name}${labels ? `{${labels}}` : ''} ${state.value}`,
     );
   }
@@ -76,13 +120,12 @@ export class Counter implements Series {
 
 export class Gauge extends Counter {
   override readonly type = 'gauge' as const;
-  set(labels: Labels, value: number): void {
-    cellFor(this.cells, labels, () => ({ value: 0 })).state.value = value;
+  set(values: LabelValues, value: number): void {
+    this.cells.find(values).state.value = value;
   }
 }
 
 interface HistogramState {
-  /** Observations per bucket, not cumulative (the text format's cumulative counts are summed on render). */
   counts: number[];
   sum: number;
   count: number;
@@ -90,18 +133,21 @@ interface HistogramState {
 
 export class Histogram implements Series {
   readonly type = 'histogram' as const;
-  private readonly cells = new Map<string, Cell<HistogramState>>();
+  private readonly cells: Cells<HistogramState>;
   constructor(
     readonly name: string,
     readonly help: string,
     private readonly buckets: readonly number[],
-  ) {}
-  observe(labels: Labels, value: number): void {
-    const { state } = cellFor(this.cells, labels, () => ({
+    readonly labelNames: readonly string[] = [],
+  ) {
+    this.cells = new Cells(name, labelNames, () => ({
       counts: this.buckets.map(() => 0),
       sum: 0,
       count: 0,
     }));
+  }
+  observe(values: LabelValues, value: number): void {
+    const { state } = this.cells.find(values);
     for (let index = 0; index < this.buckets.length; index++) {
       if (value <= (this.buckets[index] ?? Number.POSITIVE_INFINITY)) {
         state.counts[index] = (state.counts[index] ?? 0) + 1;
@@ -113,7 +159,7 @@ export class Histogram implements Series {
   }
   render(): string[] {
     const lines: string[] = [];
-    for (const { labels, state } of this.cells.values()) {
+    for (const { labels, state } of this.cells.all) {
       const prefix = labels ? `${labels},` : '';
       let cumulative = 0;
       this.buckets.forEach((bound, index) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ChatResultV1, FinishReasonV1, UsageV1 } from '@llmrouter/core';
 
 export interface OpenAIUsage {
@@ -30,10 +31,19 @@ export function openAIUsage(usage: UsageV1): OpenAIUsage {
   };
 }
 
+/** Random bytes for ids, drawn 256 ids at a time: one call to the system's generator per 256 answers. */
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
+/** `chatcmpl-` and 32 random hex digits: written as one flat string, half the cost of slicing a UUID. */
 export function completionId(): string {
-  // A UUID's 32 hex digits; slicing costs a fraction of replaceAll, and this runs once per answer.
-  const uuid = crypto.randomUUID();
-  return `chatcmpl-${uuid.slice(0, 8)}${uuid.slice(9, 13)}${uuid.slice(14, 18)}${uuid.slice(19, 23)}${uuid.slice(24)}`;
+  if (randomOffset + 16 > randomPool.length) {
+    randomPool = randomBytes(16 * 256);
+    randomOffset = 0;
+  }
+  const id = `chatcmpl-${randomPool.toString('hex', randomOffset, randomOffset + 16)}`;
+  randomOffset += 16;
+  return id;
 }
 
 /** A `chat.completion` object; `model` is the configured name of the model that answered. */

@@ -1,8 +1,8 @@
 import { computeCost } from '@llmrouter/core';
 import { LLMRouterError, toLLMRouterError } from '@llmrouter/errors';
 import type { WebSocket } from 'ws';
-import type { GatewayContext, RequestRecord } from '../gateway-context';
-import { writeRecord } from '../gateway-context';
+import type { GatewayContext } from '../gateway-context';
+import { newRecord, writeRecord } from '../gateway-context';
 import { recordUsage } from '../metrics/gateway-metrics';
 import { httpStatus } from '../openai/error-status';
 import { parseChatRequest } from '../openai/parse-chat-request';
@@ -61,13 +61,8 @@ async function answer(
   headers: Record<string, string>,
   signal: AbortSignal,
 ): Promise<void> {
-  const record: RequestRecord = {
-    requestId: crypto.randomUUID(),
-    method: 'WS',
-    path: '/v1/chat/ws',
-    startedAt: performance.now(),
-    stream: true,
-  };
+  const record = newRecord(crypto.randomUUID(), 'WS', '/v1/chat/ws');
+  record.stream = true;
   let id: unknown = null;
   try {
     let frame: unknown;

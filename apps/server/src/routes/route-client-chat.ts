@@ -20,6 +20,6 @@ export async function routeClientChat(
     metadata: parsed.metadata,
     signal,
   });
-  gateway.metrics.routes.inc({ strategy: routed.decision.strategy, model: routed.decision.model });
+  gateway.metrics.routes.inc([routed.decision.strategy, routed.decision.model]);
   return routed;
 }

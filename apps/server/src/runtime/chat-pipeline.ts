@@ -25,14 +25,14 @@ export interface RouteInput {
 }
 
 /** Picks the model: a configured name as is, anything else through the router (with tiers). */
-export async function routeChat(runtime: Runtime, input: RouteInput): Promise<RoutedChat> {
+export function routeChat(runtime: Runtime, input: RouteInput): Promise<RoutedChat> {
   const named = runtime.models.get(input.model);
   // A configured chat model kept out of routing (`routable: false`) can still be asked for by name.
   if (named?.kind === 'chat' && !named.routable) {
-    return {
+    return Promise.resolve({
       decision: { model: named.name, strategy: 'direct', reason: 'requested by name' },
       request: input.request,
-    };
+    });
   }
   const costHeader = input.headers['x-llmrouter-cost-weight'];
   const costWeight = costHeader === undefined ? undefined : Number(costHeader);
@@ -62,25 +62,27 @@ function fallbacksFor(runtime: Runtime, decision: RouteDecisionV1): readonly str
 
 /**
  * Tries the routed model, then `router.fallback_models`, holding a concurrency slot per attempt.
- * `call` runs with the model and the request as that model should see it.
+ * `call` runs with the model and the request as that model should see it. Plain functions returning
+ * promises rather than `async` ones here and in generateChat: each async layer adds promise turns to
+ * every answer's way back (see docs/decisions/0006).
  */
-async function withFallback<T>(
+function withFallback<T>(
   runtime: Runtime,
   routed: RoutedChat,
   call: (model: ResolvedModel, request: ChatRequestV1, release: () => void) => Promise<T>,
 ): Promise<T> {
-  const outcome = await runWithFallback({
+  return runWithFallback({
     decision: routed.decision,
     fallbackModels: fallbacksFor(runtime, routed.decision),
     // Both callers commit to a model before anything reaches the client.
     contentSent: () => false,
-    attempt: async (name: string) => {
+    // runWithFallback awaits this inside its try, so a synchronous throw counts as the attempt failing.
+    attempt: (name: string) => {
       const model = runtime.models.get(name);
       if (!model) throw new Error(`unknown model ${name}`);
       return call(model, requestFor(model, routed.request), runtime.limiter.acquire(name));
     },
-  });
-  return outcome.value;
+  }).then((outcome) => outcome.value);
 }
 
 export interface GeneratedChat {
@@ -88,18 +90,26 @@ export interface GeneratedChat {
   result: ChatResultV1;
 }
 
-export async function generateChat(
+export function generateChat(
   runtime: Runtime,
   routed: RoutedChat,
   signal: CancelSignalV1,
 ): Promise<GeneratedChat> {
-  return withFallback(runtime, routed, async (model, request, release) => {
-    try {
-      return { model, result: await runtime.chatModel(model.name).generate(request, { signal }) };
-    } finally {
-      release();
-    }
-  });
+  return withFallback(runtime, routed, (model, request, release) =>
+    runtime
+      .chatModel(model.name)
+      .generate(request, { signal })
+      .then(
+        (result) => {
+          release();
+          return { model, result };
+        },
+        (error: unknown) => {
+          release();
+          throw error;
+        },
+      ),
+  );
 }
 
 export interface StartedStream {
