@@ -19,8 +19,7 @@ function isChatCompletion(incoming: IncomingMessage): boolean {
  * The gateway's Node request listener. `POST /v1/chat/completions`, nearly all of a gateway's traffic, goes
  * straight to its handler, through the same steps as the Hono app's middleware in the same order: the
  * request's record, CORS, the key, and errors answered as OpenAI JSON. Hono's Node adapter and router
- * cost about as much latency as everything else the gateway adds to a small request (decision 0006).
- * Every other request goes to the Hono app.
+ * would add their own work to every one of them (decision 0006). Every other request goes to the Hono app.
  */
 export function gatewayListener(gateway: Gateway): RequestListener {
   const viaHono = getRequestListener(gateway.app.fetch);

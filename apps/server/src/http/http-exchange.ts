@@ -1,5 +1,8 @@
 import type { CancelSignalV1 } from '@llmrouter/core';
 
+/** Request headers that carry credentials: routing rules never see them. */
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'x-api-key', 'cookie']);
+
 /** Where an answer's server-sent events go. */
 export interface SseSink {
   /**

@@ -1,9 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { CancelSignalV1 } from '@llmrouter/core';
-import type { HttpExchange, SseSink } from './http-exchange';
+import { CREDENTIAL_HEADERS, type HttpExchange, type SseSink } from './http-exchange';
 import { writeSse } from './node-sse';
-
-const CREDENTIAL_HEADERS = new Set(['authorization', 'x-api-key', 'cookie']);
 
 /** Node's request headers as routing sees them: lower-case names, credentials left out. */
 export function headersForRouting(headers: IncomingHttpHeaders): Record<string, string> {

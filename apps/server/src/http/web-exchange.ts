@@ -1,9 +1,7 @@
 import type { CancelSignalV1 } from '@llmrouter/core';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { HttpExchange, SseSink } from './http-exchange';
-
-const CREDENTIAL_HEADERS = new Set(['authorization', 'x-api-key', 'cookie']);
+import { CREDENTIAL_HEADERS, type HttpExchange, type SseSink } from './http-exchange';
 
 /** An exchange on a Hono context's web Request, where there are no Node objects (`app.request`, other runtimes). */
 export class WebExchange implements HttpExchange {
