@@ -62,9 +62,9 @@ function fallbacksFor(runtime: Runtime, decision: RouteDecisionV1): readonly str
 
 /**
  * Tries the routed model, then `router.fallback_models`, holding a concurrency slot per attempt.
- * `call` runs with the model and the request as that model should see it. Plain functions returning
- * promises rather than `async` ones here and in generateChat: each async layer adds promise turns to
- * every answer's way back (see docs/decisions/0006).
+ * `call` runs with the model and the request as that model should see it. A plain function returning
+ * a promise rather than an `async` one: each async layer adds promise turns to every answer's way back
+ * (see docs/decisions/0006).
  */
 function withFallback<T>(
   runtime: Runtime,
@@ -95,21 +95,14 @@ export function generateChat(
   routed: RoutedChat,
   signal: CancelSignalV1,
 ): Promise<GeneratedChat> {
-  return withFallback(runtime, routed, (model, request, release) =>
-    runtime
-      .chatModel(model.name)
-      .generate(request, { signal })
-      .then(
-        (result) => {
-          release();
-          return { model, result };
-        },
-        (error: unknown) => {
-          release();
-          throw error;
-        },
-      ),
-  );
+  return withFallback(runtime, routed, async (model, request, release) => {
+    // The slot goes back however the call ends, a synchronous throw from chatModel() included.
+    try {
+      return { model, result: await runtime.chatModel(model.name).generate(request, { signal }) };
+    } finally {
+      release();
+    }
+  });
 }
 
 export interface StartedStream {
