@@ -380,3 +380,23 @@ describe('Converse auth', () => {
     expect(error.message).toBe('The provided model identifier is invalid.');
   });
 });
+
+describe('Converse recordings', () => {
+  it('keeps only the latest keepRequests requests, in the array callers already hold', async () => {
+    const small = await startBedrockEmulator({ keepRequests: 2 });
+    const client = createClient(small.url);
+    clients.push(client);
+    try {
+      const held = small.requests;
+      for (const text of ['one', 'two', 'three'])
+        await client.send(new ConverseCommand({ modelId: HAIKU, messages: [user(text)] }));
+      const texts = held.map(
+        (request) => (request.body as { messages: Message[] }).messages[0]?.content?.[0]?.text,
+      );
+      expect(texts).toEqual(['two', 'three']);
+      expect(small.requests).toBe(held);
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -104,13 +104,18 @@ export interface BedrockEmulatorOptions {
    * (imported models: Llama 3.1 8B).
    */
   arnModels?: Record<string, string>;
+  /**
+   * How many of the latest requests `requests` keeps. Default 1000: an emulator that serves for hours
+   * (the demo gateway's) must not grow without end.
+   */
+  keepRequests?: number;
 }
 
 export interface BedrockEmulator {
   /** `http://HOST:PORT`, ready for the SDK's `endpoint`. */
   readonly url: string;
   readonly port: number;
-  /** Every routed request in arrival order. */
+  /** The latest routed requests (up to `keepRequests`), in arrival order. */
   readonly requests: RecordedRequest[];
   /** The model table in use (built-in merged with `options.models`). */
   readonly models: readonly EmulatedModel[];

@@ -9,7 +9,7 @@ import {
   converseUsage,
 } from './converse-response.js';
 import { seedOf } from './deterministic-reply.js';
-import type { EmulatorState, StreamFault } from './emulator-state.js';
+import { type EmulatorState, readPromptCache, type StreamFault } from './emulator-state.js';
 import { encodeEvent } from './encode-event-stream.js';
 import { type Answer, generateAnswer } from './generate-answer.js';
 import { chatFamily } from './invoke-chat-families.js';
@@ -38,8 +38,7 @@ function converseAnswer({ state, model, body }: OperationInput): ConverseOutcome
   const answer = generateAnswer(parsed.chat);
   if (!parsed.cachePrefix) return { answer };
   const { key, tokens } = parsed.cachePrefix;
-  const hit = state.promptCache.has(key);
-  state.promptCache.add(key);
+  const hit = readPromptCache(state, key);
   return { answer, cache: hit ? { read: tokens, write: 0 } : { read: 0, write: tokens } };
 }
 

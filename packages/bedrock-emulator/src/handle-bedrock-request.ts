@@ -11,7 +11,7 @@ import {
   type OperationInput,
 } from './bedrock-operations.js';
 import type { AnyRequest, AnyResponse } from './dual-protocol-listener.js';
-import type { EmulatorState, StreamFault } from './emulator-state.js';
+import { type EmulatorState, recordRequest, type StreamFault } from './emulator-state.js';
 import { sleep } from './encode-event-stream.js';
 import { parseBedrockAuth } from './parse-bedrock-auth.js';
 import { resolveBedrockModelId } from './resolve-bedrock-model-id.js';
@@ -110,7 +110,7 @@ export async function handleBedrockRequest(
       ...(resolvedModel ? { resolvedModelId: resolvedModel.model.id } : {}),
       ...(auth.accessKeyId === undefined ? {} : { accessKeyId: auth.accessKeyId }),
     };
-    state.requests.push(recorded);
+    recordRequest(state, recorded);
 
     if (auth.error) return exchange.sendError(auth.error);
     if (state.settings.requireAuth && auth.kind === 'none') {

@@ -22,6 +22,7 @@ export async function startBedrockEmulator(options: BedrockEmulatorOptions = {})
       requireAuth: options.requireAuth ?? true,
       replyTokens: options.replyTokens,
       arnModels: options.arnModels ?? {},
+      keepRequests: options.keepRequests ?? 1000,
     },
     models: mergeModelTable(options.models),
     requests: [],

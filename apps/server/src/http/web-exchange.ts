@@ -1,6 +1,6 @@
 import type { CancelSignalV1 } from '@llmrouter/core';
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { CREDENTIAL_HEADERS, type HttpExchange, type SseSink } from './http-exchange';
 
 /** An exchange on a Hono context's web Request, where there are no Node objects (`app.request`, other runtimes). */
@@ -56,13 +56,19 @@ export class WebExchange implements HttpExchange {
     produce: (sink: SseSink) => Promise<void>,
   ): void {
     for (const name in headers) this.c.header(name, headers[name]);
-    this.answer = streamSSE(this.c, (stream) =>
-      produce({
-        send: (data, event) => stream.writeSSE(event === undefined ? { data } : { event, data }),
-        get closed() {
-          return stream.aborted || stream.closed;
-        },
-      }),
-    );
+    this.answer = streamSSE(this.c, (stream) => produce(new WebSseSink(stream)));
+  }
+}
+
+/** A class rather than a literal with a getter, for the reason given at NodeSseSink (node-sse.ts). */
+class WebSseSink implements SseSink {
+  constructor(private readonly stream: SSEStreamingApi) {}
+
+  get closed(): boolean {
+    return this.stream.aborted || this.stream.closed;
+  }
+
+  send(data: string, event?: string): Promise<void> {
+    return this.stream.writeSSE(event === undefined ? { data } : { event, data });
   }
 }

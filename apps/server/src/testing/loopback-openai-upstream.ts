@@ -13,6 +13,8 @@ export interface LoopbackUpstreamOptions {
   answerWords?: number;
   /** Answer every chat request with this HTTP status and an OpenAI error body. */
   failWithStatus?: number;
+  /** How many of the latest requests `requests` keeps (default 1000), so a benchmark's upstream stays small. */
+  keepRequests?: number;
 }
 
 export interface LoopbackUpstream {
@@ -58,7 +60,10 @@ export async function startLoopbackUpstream(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const body = request.method === 'POST' ? await readBody(request) : {};
-    upstream.requests.push({ path, body, headers: request.headers });
+    const { requests } = upstream;
+    requests.push({ path, body, headers: request.headers });
+    const excess = requests.length - (options.keepRequests ?? 1000);
+    if (excess > 0) requests.splice(0, excess);
     const json = (status: number, value: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(value));
