@@ -31,7 +31,12 @@ const DEMO_CREDENTIALS = {
 export async function startDemoGateway(options: DemoGatewayOptions): Promise<DemoGateway> {
   // Loaded here, not at import: a gateway serving a real config never pays for the emulator.
   const { startBedrockEmulator } = await import('@llmrouter/bedrock-emulator');
-  const emulator = await startBedrockEmulator({ timeToFirstTokenMs: 120, tokensPerSecond: 120 });
+  // It records no requests: nothing reads them here, and a demo left serving must not collect them.
+  const emulator = await startBedrockEmulator({
+    timeToFirstTokenMs: 120,
+    tokensPerSecond: 120,
+    keepRequests: 0,
+  });
   try {
     const loaded = await loadConfigFile(options.configPath);
     const runtime = await createRuntime({

@@ -47,11 +47,10 @@ function writable(outgoing: ServerResponse, signal: CancelSignalV1): Promise<voi
  * carries several) are joined into one string and written once the turn's work is done: one write, instead
  * of a write and a buffered chunk per event.
  *
- * A class, not an object literal: a literal with a getter, made per request, left each answer's objects
- * reachable from old-generation memory that only a full collection frees. Every streamed answer then
- * outlived two young-generation collections and was promoted, about 0.6 MB per collection, so young
- * collections took three times as long and full collections came every few seconds (measured with
- * `--trace-gc-nvp`; decision 0004).
+ * A class, not an object literal: made per request as a literal with a getter, the sink got every streamed
+ * answer's objects promoted to the old generation, about 0.6 MB per young collection under the benchmark, so
+ * young collections took three times as long and full collections came every few seconds (found with
+ * `--trace-gc-nvp`; decision 0004; `gateway-memory.test.ts` holds it).
  */
 class NodeSseSink implements SseSink {
   private pending = '';
