@@ -38,6 +38,8 @@ export interface RecordedRequest {
   resolvedModelId?: string;
   region: string;
   httpVersion: '1.1' | '2.0';
+  /** The client's TCP port: requests that came over one connection share it. */
+  clientPort: number;
   auth: 'sigv4' | 'bearer' | 'none';
   accessKeyId?: string;
   headers: Record<string, string>;

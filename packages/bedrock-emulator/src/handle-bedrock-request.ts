@@ -104,6 +104,7 @@ export async function handleBedrockRequest(
       modelId,
       region,
       httpVersion: request.httpVersion === '2.0' ? '2.0' : '1.1',
+      clientPort: request.socket.remotePort ?? 0,
       auth: auth.kind,
       headers,
       body,

@@ -219,6 +219,31 @@ describe('timeouts, retries and failures mid-stream', () => {
     }
   });
 
+  it('shares one HTTP/2 connection between calls by default, and gives each stream its own', async () => {
+    // Not emulatorProvider: it picks HTTP/1.1; this is the provider's default handler.
+    const provider = createBedrockProvider({
+      region: 'us-east-1',
+      endpoint: emulator.url,
+      maxRetries: 0,
+      ...TEST_KEYS,
+    });
+    const model = provider.chatModel(HAIKU);
+    const portOfLast = () => emulator.requests.at(-1)?.clientPort;
+    await model.generate(ask('one'));
+    const first = portOfLast();
+    await model.generate(ask('two'));
+    expect(emulator.requests.at(-1)?.httpVersion).toBe('2.0');
+    expect(portOfLast()).toBe(first);
+    const streamPorts: Array<number | undefined> = [];
+    for (const text of ['three', 'four']) {
+      for await (const _part of model.stream(ask(text))) {
+        // drained: the stream's session closes when it ends
+      }
+      streamPorts.push(portOfLast());
+    }
+    expect(new Set([first, ...streamPorts]).size).toBe(3);
+  });
+
   it('a slow first byte fails with provider_timeout naming firstByteTimeoutMs', async () => {
     emulator.inject({ type: 'slow', delayMs: 2000 });
     const error = await caughtError(

@@ -31,16 +31,21 @@ function connectWithin(timeoutMs: number): (authority: URL) => Duplex {
   };
 }
 
+/** An idle HTTP/2 session is closed after this long, well before NAT gateways and load balancers drop it. */
+const IDLE_SESSION_MS = 60_000;
+
 /**
- * The request handler for a client, or undefined for the SDK's default (HTTP/2, one session per
- * request). HTTP/2 has no connect timeout option, so it gets one through `createConnection`.
+ * The request handler for a client. HTTP/2 (the SDK's choice for Bedrock) with sessions shared between
+ * calls: the SDK's default gives every call a session of its own, a new TCP and TLS connection each time, a
+ * workaround for a pooling bug fixed in @smithy/node-http-handler 4.6 (aws/aws-sdk-js-v3#3809, #7936, #8279).
+ * Streamed answers (event streams) still get their own session, as the handler does for every client. HTTP/2
+ * has no connect timeout option, so it gets one through `createConnection`.
  */
 export async function createBedrockHttpHandler(
   settings: BedrockProviderSettings,
   importModule?: ImportModule,
 ): Promise<unknown> {
   const connectTimeoutMs = settings.connectTimeoutMs;
-  if (settings.httpHandler === undefined && connectTimeoutMs === undefined) return undefined;
   const handlers = await loadBedrockModule<typeof SmithyHandlers>('@smithy/node-http-handler', importModule);
   if (settings.httpHandler === 'http1') {
     return new handlers.NodeHttpHandler({
@@ -51,8 +56,8 @@ export async function createBedrockHttpHandler(
   }
   const createConnection = connectTimeoutMs === undefined ? undefined : connectWithin(connectTimeoutMs);
   return new handlers.NodeHttp2Handler({
-    // The SDK's default: event streams and requests each get their own session.
-    disableConcurrentStreams: true,
+    disableConcurrentStreams: false,
+    sessionTimeout: IDLE_SESSION_MS,
     ...(createConnection === undefined ? {} : { nodeHttp2ConnectOptions: { createConnection } }),
   });
 }

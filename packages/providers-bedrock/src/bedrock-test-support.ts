@@ -87,8 +87,8 @@ export function emulatorProvider(
     region: 'us-east-1',
     endpoint: emulator.url,
     maxRetries: 0,
-    // Keep-alive HTTP/1.1 reuses one connection; the SDK's HTTP/2 default opens a session per request,
-    // which makes property tests with hundreds of calls slow. Conformance runs both handlers.
+    // Keep-alive HTTP/1.1 reuses one connection; HTTP/2 still opens a session per stream, which makes
+    // property tests with hundreds of calls slow. Conformance runs both handlers.
     httpHandler: 'http1',
     ...TEST_KEYS,
     ...settings,
