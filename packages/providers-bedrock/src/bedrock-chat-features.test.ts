@@ -219,29 +219,37 @@ describe('timeouts, retries and failures mid-stream', () => {
     }
   });
 
-  it('shares one HTTP/2 connection between calls by default, and gives each stream its own', async () => {
-    // Not emulatorProvider: it picks HTTP/1.1; this is the provider's default handler.
-    const provider = createBedrockProvider({
-      region: 'us-east-1',
-      endpoint: emulator.url,
-      maxRetries: 0,
-      ...TEST_KEYS,
-    });
+  /** The client ports of two generate calls, then of two streamed ones, made one after another. */
+  async function connectionPorts(provider: ReturnType<typeof createBedrockProvider>): Promise<number[]> {
     const model = provider.chatModel(HAIKU);
-    const portOfLast = () => emulator.requests.at(-1)?.clientPort;
-    await model.generate(ask('one'));
-    const first = portOfLast();
-    await model.generate(ask('two'));
-    expect(emulator.requests.at(-1)?.httpVersion).toBe('2.0');
-    expect(portOfLast()).toBe(first);
-    const streamPorts: Array<number | undefined> = [];
+    const ports: number[] = [];
+    for (const text of ['one', 'two']) {
+      await model.generate(ask(text));
+      ports.push(emulator.requests.at(-1)?.clientPort ?? -1);
+    }
     for (const text of ['three', 'four']) {
       for await (const _part of model.stream(ask(text))) {
-        // drained: the stream's session closes when it ends
+        // drained: the stream ends before the next call starts
       }
-      streamPorts.push(portOfLast());
+      ports.push(emulator.requests.at(-1)?.clientPort ?? -1);
     }
-    expect(new Set([first, ...streamPorts]).size).toBe(3);
+    return ports;
+  }
+
+  it('reuses one keep-alive HTTP/1.1 connection for every call by default, streams included', async () => {
+    // Not emulatorProvider, which names a handler: this is the provider's default.
+    const ports = await connectionPorts(
+      createBedrockProvider({ region: 'us-east-1', endpoint: emulator.url, maxRetries: 0, ...TEST_KEYS }),
+    );
+    expect(emulator.requests.at(-1)?.httpVersion).toBe('1.1');
+    expect(new Set(ports).size).toBe(1);
+  });
+
+  it('on HTTP/2 shares one session between generate calls and gives each stream its own', async () => {
+    const ports = await connectionPorts(emulatorProvider(emulator, { httpHandler: 'http2' }));
+    expect(emulator.requests.at(-1)?.httpVersion).toBe('2.0');
+    expect(ports[1]).toBe(ports[0]);
+    expect(new Set(ports).size).toBe(3);
   });
 
   it('a slow first byte fails with provider_timeout naming firstByteTimeoutMs', async () => {

@@ -33,13 +33,17 @@ function connectWithin(timeoutMs: number): (authority: URL) => Duplex {
 
 /** An idle HTTP/2 session is closed after this long, well before NAT gateways and load balancers drop it. */
 const IDLE_SESSION_MS = 60_000;
+/** Connections per client (one client per region and identity): a gateway runs many calls at once. */
+const MAX_SOCKETS = 256;
 
 /**
- * The request handler for a client. HTTP/2 (the SDK's choice for Bedrock) with sessions shared between
- * calls: the SDK's default gives every call a session of its own, a new TCP and TLS connection each time, a
- * workaround for a pooling bug fixed in @smithy/node-http-handler 4.6 (aws/aws-sdk-js-v3#3809, #7936, #8279).
- * Streamed answers (event streams) still get their own session, as the handler does for every client. HTTP/2
- * has no connect timeout option, so it gets one through `createConnection`.
+ * The request handler for a client. By default HTTP/1.1 with keep-alive, as boto3 and most gateways speak
+ * to Bedrock: every call, streamed or not, reuses an open connection. The AWS SDK's own default is HTTP/2
+ * with a new session, so a new TCP and TLS connection, for every call (a workaround for a pooling bug
+ * fixed in @smithy/node-http-handler 4.6: aws/aws-sdk-js-v3#3809, #7936, #8279). `http2` shares sessions
+ * between non-streaming calls; the handler still gives every event stream a session of its own. On the
+ * emulator HTTP/1.1 answered sooner, and its calls left less for the garbage collector to promote.
+ * HTTP/2 has no connect timeout option, so it gets one through `createConnection`.
  */
 export async function createBedrockHttpHandler(
   settings: BedrockProviderSettings,
@@ -47,11 +51,11 @@ export async function createBedrockHttpHandler(
 ): Promise<unknown> {
   const connectTimeoutMs = settings.connectTimeoutMs;
   const handlers = await loadBedrockModule<typeof SmithyHandlers>('@smithy/node-http-handler', importModule);
-  if (settings.httpHandler === 'http1') {
+  if (settings.httpHandler !== 'http2') {
     return new handlers.NodeHttpHandler({
       ...(connectTimeoutMs === undefined ? {} : { connectionTimeout: connectTimeoutMs }),
-      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 50 }),
-      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 50 }),
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
+      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
     });
   }
   const createConnection = connectTimeoutMs === undefined ? undefined : connectWithin(connectTimeoutMs);

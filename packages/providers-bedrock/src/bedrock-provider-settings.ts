@@ -38,7 +38,7 @@ export interface BedrockProviderSettings {
   maxRetries?: number;
   /** Retry once with the region's inference profile when the model has no on-demand throughput. Default true. */
   inferenceProfileFallback?: boolean;
-  /** `http2` (the default, sessions shared between calls) or `http1` (a keep-alive agent). */
+  /** `http1` (the default: keep-alive connections, streams included) or `http2` (sessions shared, a session per stream). */
   httpHandler?: 'http2' | 'http1';
   logger?: BedrockLogger;
   /** An AWS credential provider, for anything the other settings do not cover. */
