@@ -11,6 +11,11 @@ export interface SseSink {
    * awaiting saves a promise turn per event.
    */
   send(data: string, event?: string): Promise<void> | undefined;
+  /**
+   * Writes the events waiting for the end of the event loop's turn now. The first content is flushed at
+   * once: when the upstream's answer arrives in one read, the turn lasts until the whole answer is relayed.
+   */
+  flush(): void;
   /** True once the client has gone. */
   readonly closed: boolean;
 }

@@ -57,4 +57,43 @@ describe('writeSse', () => {
     await produced;
     expect(response?.destroyed).toBe(true);
   });
+
+  it('batches the events of one turn into one write, and flush() writes them at once', async () => {
+    const writesSeen: number[] = [];
+    const body = await new Promise<string>((resolve) => {
+      const server = createServer((_request, outgoing) => {
+        let writes = 0;
+        const write = outgoing.write.bind(outgoing);
+        outgoing.write = ((...args: Parameters<typeof write>) => {
+          writes += 1;
+          return write(...args);
+        }) as typeof outgoing.write;
+        writeSse(outgoing, {}, new AbortController().signal, async (sink) => {
+          sink.send('role');
+          sink.send('first');
+          writesSeen.push(writes);
+          sink.flush();
+          writesSeen.push(writes);
+          sink.send('second');
+          await new Promise((next) => setImmediate(next));
+          writesSeen.push(writes);
+        });
+      });
+      servers.push(server);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        httpRequest({ host: '127.0.0.1', port }, (answer) => {
+          let text = '';
+          answer.setEncoding('utf8');
+          answer.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          answer.on('end', () => resolve(text));
+        }).end();
+      });
+    });
+    // Nothing is written during the turn, everything sent so far on flush(), the rest at the end of its turn.
+    expect(writesSeen).toEqual([0, 1, 2]);
+    expect(body).toBe('data: role\n\ndata: first\n\ndata: second\n\n');
+  });
 });

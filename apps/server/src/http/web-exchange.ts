@@ -71,4 +71,7 @@ class WebSseSink implements SseSink {
   send(data: string, event?: string): Promise<void> {
     return this.stream.writeSSE(event === undefined ? { data } : { event, data });
   }
+
+  /** Every event is written as it is sent. */
+  flush(): void {}
 }

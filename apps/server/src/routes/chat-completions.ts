@@ -171,6 +171,8 @@ export async function serveChatCompletion(
     try {
       await write(writer.delta({ role: 'assistant', content: '' }));
       for (const part of started.buffered) await handle(part);
+      // The first content leaves now, not after the rest of what the upstream's first read carried.
+      sse.flush();
       while (true) {
         const next = await started.rest.next();
         if (next.done) break;
