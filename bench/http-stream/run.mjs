@@ -2,6 +2,7 @@
 // SSE stream from the same loopback server, in interleaved rounds of one run.
 //
 //   pnpm --filter @llmrouter/providers-http build && node bench/http-stream/run.mjs [chunks] [rounds]
+//   OBFUSCATION=1 node bench/http-stream/run.mjs   (chunks padded as OpenAI pads them by default)
 //
 // The baseline is what a minimal hand-written client does: fetch, decode, split events, JSON.parse
 // each, take the delta text. The provider additionally maps parts, tracks tool calls, usage and
@@ -14,6 +15,9 @@ import { interleavedRounds, median } from '../interleaved-rounds.mjs';
 const CHUNKS = Number(process.argv[2] ?? 10_000);
 const ROUNDS = Number(process.argv[3] ?? 30);
 const EVENTS_PER_WRITE = 8;
+const OBFUSCATION = process.env.OBFUSCATION === '1';
+/** Random-length padding, as OpenAI adds to every chunk unless stream_options.include_obfuscation is false. */
+const padding = (index) => 'x7Qp2LmZ9aKd'.slice(0, 1 + ((index * 7) % 12));
 
 function sseBody(count) {
   const base = {
@@ -22,8 +26,12 @@ function sseBody(count) {
     created: 1_700_000_000,
     model: 'bench',
   };
-  const event = (delta, finish = null) =>
-    `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
+  let events = 0;
+  const event = (delta, finish = null) => {
+    const chunk = { ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] };
+    if (OBFUSCATION) chunk.obfuscation = padding(events++);
+    return `data: ${JSON.stringify(chunk)}\n\n`;
+  };
   const writes = [];
   let pending = event({ role: 'assistant', content: '' });
   for (let index = 0; index < count; index++) {
@@ -136,7 +144,7 @@ const ours = median(providerRates);
 const baseline = median(fetchRates);
 const format = (value) => Math.round(value).toLocaleString('en-US');
 console.log(
-  `\nSSE stream throughput, ${format(CHUNKS)} chunks per stream, ${ROUNDS} interleaved rounds (Node ${process.version})\n`,
+  `\nSSE stream throughput, ${format(CHUNKS)} chunks per stream${OBFUSCATION ? " padded with obfuscation" : ""}, ${ROUNDS} interleaved rounds (Node ${process.version})\n`,
 );
 const micros = (run) => median(cpuPerChunk.get(run)).toFixed(2);
 console.log('| client                          | chunks/s (median) | best      | CPU µs/chunk (median) |');

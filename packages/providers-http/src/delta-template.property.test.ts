@@ -56,6 +56,12 @@ const chunk = fc.record({
   cut: rare(fc.nat()),
   done: rare(fc.constant(true)),
   errorEvent: rare(fc.constant(true)),
+  // OpenAI's padding: a string of random length on every chunk, or none (include_obfuscation: false).
+  // Where the padding goes: last, as OpenAI sends it, or before the fields that may follow the choices.
+  obfuscationEarly: fc.boolean(),
+  obfuscation: fc.option(
+    fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('"', '\\', '","content":"x')),
+  ),
 });
 type Chunk = typeof chunk extends fc.Arbitrary<infer T> ? T : never;
 
@@ -86,9 +92,15 @@ function payload(item: Chunk, style: { spaced: boolean; ascii: boolean; fingerpr
       'choices',
       item.secondChoice ? [choice, { index: 1, delta: { content: 'other' }, finish_reason: null }] : [choice],
     ],
+    ...(item.obfuscation !== null && item.obfuscationEarly
+      ? ([['obfuscation', item.obfuscation]] as Array<[string, unknown]>)
+      : []),
     ...(item.usage !== undefined ? ([['usage', item.usage]] as Array<[string, unknown]>) : []),
     ...(item.error !== undefined ? ([['error', item.error]] as Array<[string, unknown]>) : []),
     ...(item.otherContent === 'after' ? ([['message', { content: 'x' }]] as Array<[string, unknown]>) : []),
+    ...(item.obfuscation !== null && !item.obfuscationEarly
+      ? ([['obfuscation', item.obfuscation]] as Array<[string, unknown]>)
+      : []),
   ]);
   const json = dump(document, style.spaced, style.ascii);
   return item.cut === undefined ? json : json.slice(0, item.cut % json.length);
@@ -182,6 +194,47 @@ describe('OpenAIStreamAssembler delta template', () => {
     // Two whole chunks, two probes, then only the strings.
     expect(parse.mock.calls.filter(([source]) => String(source).startsWith('{')).length).toBe(4);
     expect(assembler.metadata()).toEqual({ requestId: 'c1', responseModel: 'm1' });
+  });
+
+  it('still compares what follows the padding: a chunk that sets usage after it is parsed whole', () => {
+    const chunkWith = (content: string, padding: string, usage: unknown) =>
+      JSON.stringify({
+        id: 'c1',
+        choices: [{ index: 0, delta: { content }, finish_reason: null }],
+        obfuscation: padding,
+        usage,
+      });
+    const payloads: Array<[string, undefined]> = [
+      [chunkWith('a', 'x', null), undefined],
+      [chunkWith('b', 'yy', null), undefined],
+      [chunkWith('c', 'zzz', null), undefined],
+      [chunkWith('d', 'w', { prompt_tokens: 1, completion_tokens: 4 }), undefined],
+    ];
+    const whole = payloads.map(([data], index): [string, undefined] => [
+      ' '.repeat(index + 1) + data,
+      undefined,
+    ]);
+    expect(run(payloads)).toEqual(run(whole));
+  });
+
+  it('skips the random obfuscation padding OpenAI adds to every chunk', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const assembler = new OpenAIStreamAssembler(context);
+    const texts = ['Hel', 'lo', ' "wor', 'ld"', '\\', ' é😀'];
+    const paddings = ['kX9', '', 'a"b\\c', 'qwertyuiopas', 'Z', '","content":"no'];
+    const parts = texts.flatMap((value, index) =>
+      assembler.push(
+        JSON.stringify({
+          id: 'c1',
+          model: 'm1',
+          choices: [{ index: 0, delta: { content: value }, logprobs: null, finish_reason: null }],
+          obfuscation: paddings[index],
+        }),
+      ),
+    );
+    expect(parts).toEqual(texts.map((value) => ({ type: 'text-delta', text: value })));
+    // Two whole chunks, two probes, then only the strings, whatever the padding.
+    expect(parse.mock.calls.filter(([source]) => String(source).startsWith('{')).length).toBe(4);
   });
 });
 

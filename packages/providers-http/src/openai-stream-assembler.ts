@@ -77,7 +77,8 @@ export class OpenAIStreamAssembler {
   private responseModel: string | undefined;
   private readonly slots = new Map<number, Slot>();
   private nextSlot = 0;
-  private readonly template = new DeltaTemplate('"content"', plainTextContent);
+  // OpenAI pads every chunk with an `obfuscation` string of random length (stream_options.include_obfuscation).
+  private readonly template = new DeltaTemplate('"content"', plainTextContent, '"obfuscation"');
 
   constructor(private readonly context: StreamContext) {}
 
