@@ -24,15 +24,21 @@ interface AnthropicEvent {
   error?: unknown;
 }
 
-/** The text of a `text_delta` event, the only effect such an event has; undefined for any other. */
-function textDelta(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const event = value as AnthropicEvent;
-  if (event.type !== 'content_block_delta') return undefined;
-  const delta = event.delta;
-  if (typeof delta !== 'object' || delta === null || delta.type !== 'text_delta') return undefined;
-  return typeof delta.text === 'string' ? delta.text : undefined;
+/** Reads the text of one kind of delta event, the only effect such an event has; undefined for any other. */
+function deltaReader(type: 'text_delta' | 'thinking_delta', field: 'text' | 'thinking') {
+  return (value: unknown): string | undefined => {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const event = value as AnthropicEvent;
+    if (event.type !== 'content_block_delta') return undefined;
+    const delta = event.delta;
+    if (typeof delta !== 'object' || delta === null || delta.type !== type) return undefined;
+    const text = delta[field];
+    return typeof text === 'string' ? text : undefined;
+  };
 }
+
+const textDelta = deltaReader('text_delta', 'text');
+const thinkingDelta = deltaReader('thinking_delta', 'thinking');
 
 /**
  * Turns Messages API stream events (message_start, content_block_*, message_delta, message_stop, ping,
@@ -47,6 +53,8 @@ export class AnthropicStreamAssembler {
   private responseModel: string | undefined;
   private readonly tools = new Map<number, { index: number; argumentsLength: number }>();
   private readonly template = new DeltaTemplate('"text"', textDelta);
+  // Extended thinking streams as many thinking deltas as text deltas, or more.
+  private readonly thinkingTemplate = new DeltaTemplate('"thinking"', thinkingDelta);
 
   constructor(private readonly context: StreamContext) {}
 
@@ -59,6 +67,8 @@ export class AnthropicStreamAssembler {
     // Most events are the previous text delta with other text: only that text is parsed.
     const text = this.template.read(data);
     if (text !== undefined) return text ? [{ type: 'text-delta', text }] : [];
+    const thinking = this.thinkingTemplate.read(data);
+    if (thinking !== undefined) return thinking ? [{ type: 'reasoning-delta', text: thinking }] : [];
     let event: AnthropicEvent;
     try {
       event = JSON.parse(data) as AnthropicEvent;
@@ -82,6 +92,7 @@ export class AnthropicStreamAssembler {
         return this.blockStart(event);
       case 'content_block_delta':
         if (textDelta(event) !== undefined) this.template.learn(data);
+        else if (thinkingDelta(event) !== undefined) this.thinkingTemplate.learn(data);
         return this.blockDelta(event);
       case 'content_block_stop': {
         const tool = this.tools.get(event.index ?? -1);

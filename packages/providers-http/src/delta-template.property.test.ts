@@ -238,25 +238,34 @@ describe('OpenAIStreamAssembler delta template', () => {
   });
 });
 
-/** Anthropic events; text deltas the most common, as in a real answer. */
+/** Anthropic events; text and thinking deltas the most common, as in a real answer. */
 const anthropicEvent = fc.oneof(
   {
     weight: 8,
-    arbitrary: fc.record({ index: fc.constantFrom(0, 0, 1), text, duplicate: rare(fc.constant(true)) }).map(
-      ({ index, text: value, duplicate }) =>
-        new Entries([
+    arbitrary: fc
+      .record({
+        index: fc.constantFrom(0, 0, 1),
+        text,
+        duplicate: rare(fc.constant(true)),
+        // Which delta, and now and then a field named for the other kind.
+        kind: fc.constantFrom('text', 'text', 'thinking'),
+        crossed: rare(fc.constant(true)),
+      })
+      .map(({ index, text: value, duplicate, kind, crossed }) => {
+        const field = crossed ? (kind === 'text' ? 'thinking' : 'text') : kind;
+        return new Entries([
           ['type', 'content_block_delta'],
           ['index', index],
           [
             'delta',
             new Entries([
-              ['type', 'text_delta'],
-              ...(duplicate ? ([['text', 'first']] as Array<[string, unknown]>) : []),
-              ['text', value],
+              ['type', `${kind}_delta`],
+              ...(duplicate ? ([[field, 'first']] as Array<[string, unknown]>) : []),
+              [field, value],
             ]),
           ],
-        ]),
-    ),
+        ]);
+      }),
   },
   {
     weight: 1,
@@ -287,6 +296,10 @@ const anthropicEvent = fc.oneof(
 );
 
 describe('AnthropicStreamAssembler delta template', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('gives exactly what parsing every event whole gives (property)', () => {
     const style = fc.record({ spaced: fc.boolean(), ascii: fc.boolean() });
     fc.assert(
@@ -309,5 +322,23 @@ describe('AnthropicStreamAssembler delta template', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('parses only the delta text of thinking deltas too, once they repeat their shape', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const assembler = new AnthropicStreamAssembler(context);
+    const thoughts = ['Let', ' me', ' "think"', '\\', ' é😀'];
+    const parts = thoughts.flatMap((thinking) =>
+      assembler.push(
+        JSON.stringify({
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'thinking_delta', thinking },
+        }),
+      ),
+    );
+    expect(parts).toEqual(thoughts.map((value) => ({ type: 'reasoning-delta', text: value })));
+    // Two whole events, two probes, then only the strings.
+    expect(parse.mock.calls.filter(([source]) => String(source).startsWith('{')).length).toBe(4);
   });
 });
