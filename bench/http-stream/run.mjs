@@ -144,7 +144,7 @@ const ours = median(providerRates);
 const baseline = median(fetchRates);
 const format = (value) => Math.round(value).toLocaleString('en-US');
 console.log(
-  `\nSSE stream throughput, ${format(CHUNKS)} chunks per stream${OBFUSCATION ? " padded with obfuscation" : ""}, ${ROUNDS} interleaved rounds (Node ${process.version})\n`,
+  `\nSSE stream throughput, ${format(CHUNKS)} chunks per stream${OBFUSCATION ? ' padded with obfuscation' : ''}, ${ROUNDS} interleaved rounds (Node ${process.version})\n`,
 );
 const micros = (run) => median(cpuPerChunk.get(run)).toFixed(2);
 console.log('| client                          | chunks/s (median) | best      | CPU µs/chunk (median) |');

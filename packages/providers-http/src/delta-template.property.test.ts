@@ -124,6 +124,17 @@ function run(
   return steps;
 }
 
+/**
+ * The same payloads behind leading whitespace of a different length each: the same JSON, yet none fits a
+ * template learnt from another, so an assembler parses every one whole. The reference for the template path.
+ */
+function parsedWhole<E>(payloads: Array<[string, E]>): Array<[string, E]> {
+  return payloads.map(([data, event], index) => [
+    data === '[DONE]' ? data : ' '.repeat(index + 1) + data,
+    event,
+  ]);
+}
+
 describe('OpenAIStreamAssembler delta template', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -137,14 +148,8 @@ describe('OpenAIStreamAssembler delta template', () => {
           payload(item, format),
           item.errorEvent ? 'error' : undefined,
         ]);
-        // Leading whitespace of a different length on every payload: the same JSON, yet no payload
-        // fits a template learnt from another, so this run parses every chunk whole.
-        const whole = payloads.map(([data, event], index): [string, string | undefined] => [
-          data === '[DONE]' ? data : ' '.repeat(index + 1) + data,
-          event,
-        ]);
         const steps = run(payloads);
-        const reference = run(whole);
+        const reference = run(parsedWhole(payloads));
         // Errors are compared by code: their messages quote the payload.
         expect(steps).toEqual(reference);
       }),
@@ -168,32 +173,7 @@ describe('OpenAIStreamAssembler delta template', () => {
       [chunkWith(toolCall, 2), undefined],
       [chunkWith({ content: 'd' }, 1), undefined],
     ];
-    const whole = payloads.map(([data], index): [string, undefined] => [
-      ' '.repeat(index + 1) + data,
-      undefined,
-    ]);
-    expect(run(payloads)).toEqual(run(whole));
-  });
-
-  it('parses only the delta text once chunks repeat their shape', () => {
-    const parse = vi.spyOn(JSON, 'parse');
-    const assembler = new OpenAIStreamAssembler(context);
-    const texts = ['Hel', 'lo', ' "wor', 'ld"', '\\', ' é😀', ''];
-    const parts = texts.flatMap((value) =>
-      assembler.push(
-        JSON.stringify({
-          id: 'c1',
-          model: 'm1',
-          choices: [{ index: 0, delta: { content: value }, finish_reason: null }],
-        }),
-      ),
-    );
-    expect(parts).toEqual(
-      texts.filter((value) => value.length > 0).map((value) => ({ type: 'text-delta', text: value })),
-    );
-    // Two whole chunks, two probes, then only the strings.
-    expect(parse.mock.calls.filter(([source]) => String(source).startsWith('{')).length).toBe(4);
-    expect(assembler.metadata()).toEqual({ requestId: 'c1', responseModel: 'm1' });
+    expect(run(payloads)).toEqual(run(parsedWhole(payloads)));
   });
 
   it('still compares what follows the padding: a chunk that sets usage after it is parsed whole', () => {
@@ -210,31 +190,36 @@ describe('OpenAIStreamAssembler delta template', () => {
       [chunkWith('c', 'zzz', null), undefined],
       [chunkWith('d', 'w', { prompt_tokens: 1, completion_tokens: 4 }), undefined],
     ];
-    const whole = payloads.map(([data], index): [string, undefined] => [
-      ' '.repeat(index + 1) + data,
-      undefined,
-    ]);
-    expect(run(payloads)).toEqual(run(whole));
+    expect(run(payloads)).toEqual(run(parsedWhole(payloads)));
   });
 
-  it('skips the random obfuscation padding OpenAI adds to every chunk', () => {
+  // OpenAI pads every chunk with random text unless stream_options.include_obfuscation is false.
+  it.each([
+    ['without padding', undefined],
+    [
+      "with OpenAI's random obfuscation padding",
+      ['kX9', '', 'a"b\\c', 'qwertyuiopas', 'Z', '","content":"no', 'q'],
+    ],
+  ])('parses only the delta text once chunks repeat their shape, %s', (_name, paddings) => {
     const parse = vi.spyOn(JSON, 'parse');
     const assembler = new OpenAIStreamAssembler(context);
-    const texts = ['Hel', 'lo', ' "wor', 'ld"', '\\', ' é😀'];
-    const paddings = ['kX9', '', 'a"b\\c', 'qwertyuiopas', 'Z', '","content":"no'];
+    const texts = ['Hel', 'lo', ' "wor', 'ld"', '\\', ' é😀', ''];
     const parts = texts.flatMap((value, index) =>
       assembler.push(
         JSON.stringify({
           id: 'c1',
           model: 'm1',
           choices: [{ index: 0, delta: { content: value }, logprobs: null, finish_reason: null }],
-          obfuscation: paddings[index],
+          obfuscation: paddings?.[index],
         }),
       ),
     );
-    expect(parts).toEqual(texts.map((value) => ({ type: 'text-delta', text: value })));
+    expect(parts).toEqual(
+      texts.filter((value) => value.length > 0).map((value) => ({ type: 'text-delta', text: value })),
+    );
     // Two whole chunks, two probes, then only the strings, whatever the padding.
     expect(parse.mock.calls.filter(([source]) => String(source).startsWith('{')).length).toBe(4);
+    expect(assembler.metadata()).toEqual({ requestId: 'c1', responseModel: 'm1' });
   });
 });
 
@@ -311,12 +296,8 @@ describe('AnthropicStreamAssembler delta template', () => {
             const json = dump(event, format.spaced, format.ascii);
             return [cut === undefined ? json : json.slice(0, cut % json.length), undefined];
           });
-          const whole = payloads.map(([data], index): [string, undefined] => [
-            ' '.repeat(index + 1) + data,
-            undefined,
-          ]);
           expect(run(payloads, new AnthropicStreamAssembler(context))).toEqual(
-            run(whole, new AnthropicStreamAssembler(context)),
+            run(parsedWhole(payloads), new AnthropicStreamAssembler(context)),
           );
         },
       ),
