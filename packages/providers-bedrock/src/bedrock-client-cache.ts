@@ -76,14 +76,12 @@ export class BedrockClientCache {
     const key = [region, auth.identity, endpoint ?? '', this.settings.httpHandler ?? 'default'].join('|');
     let client = this.clients.get(key);
     if (!client) {
-      const requestHandler = await createBedrockHttpHandler(this.settings, importModule);
-      const config: BedrockSdk.BedrockRuntimeClientConfig = { region };
+      const requestHandler = (await createBedrockHttpHandler(this.settings, importModule)) as NonNullable<
+        BedrockSdk.BedrockRuntimeClientConfig['requestHandler']
+      >;
+      const config: BedrockSdk.BedrockRuntimeClientConfig = { region, requestHandler };
       if (endpoint !== undefined) config.endpoint = endpoint;
       if (this.settings.maxRetries !== undefined) config.maxAttempts = this.settings.maxRetries + 1;
-      if (requestHandler !== undefined)
-        config.requestHandler = requestHandler as NonNullable<
-          BedrockSdk.BedrockRuntimeClientConfig['requestHandler']
-        >;
       if (auth.kind === 'bearer') {
         config.token = { token: auth.token };
         config.authSchemePreference = ['httpBearerAuth'];
