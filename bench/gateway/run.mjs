@@ -112,11 +112,16 @@ const targets = [
   { name: 'llmrouter', port: gateway.port, path: '/v1/chat/completions' },
 ];
 
-// Warm-up: JIT, connection pools, lazy imports.
+// Warm-up: JIT, connection pools, lazy imports. A fresh process answers slowly now and then until V8 has
+// compiled its hot code: answers over 2 ms per 1,000 JSON requests, counted from start-up, were
+// 180, 119, 33, 14, 4, then 1–3 for LLMRouter and 83, 65, 20, 6, 2, then 1–3 for the minimal proxy. With
+// 300 requests of warm-up those early answers made up most of every target's p99; a gateway's p99 is what
+// it serves once warm, so each target first answers WARMUP requests.
 // The framework floor answers JSON only: it has no stream handling to measure.
+const WARMUP = Number(process.env.WARMUP ?? 6000);
 const bodyFor = (target, i) => (i % 2 && !target.jsonOnly ? streamBody : jsonBody);
 for (const target of targets)
-  for (let i = 0; i < 300; i++) await request(target.port, target.path, bodyFor(target, i));
+  for (let i = 0; i < WARMUP; i++) await request(target.port, target.path, bodyFor(target, i));
 
 const samples = Object.fromEntries(
   targets.map((target) => [target.name, { json: [], ttft: [], roundJson: [], roundTtft: [] }]),
@@ -227,7 +232,8 @@ console.table([
 
 const proxyAdded = median(samples['minimal proxy'].roundJson) - median(direct.roundJson);
 const oursAdded = median(samples.llmrouter.roundJson) - median(direct.roundJson);
-const oursP99Added = quantile(samples.llmrouter.json, 0.99) - quantile(direct.json, 0.99);
+const p99Added = (name) => quantile(samples[name].json, 0.99) - quantile(direct.json, 0.99);
+const oursP99Added = p99Added('llmrouter');
 const proxyTtftAdded = median(samples['minimal proxy'].roundTtft) - median(direct.roundTtft);
 const oursTtftAdded = median(samples.llmrouter.roundTtft) - median(direct.roundTtft);
 console.log('\nTargets:');
@@ -244,7 +250,7 @@ console.table([
   },
   {
     target: 'added p99 <= 3 ms (sequential)',
-    value: `${oursP99Added.toFixed(3)} ms`,
+    value: `${oursP99Added.toFixed(3)} ms (minimal proxy: ${p99Added('minimal proxy').toFixed(3)} ms)`,
     met: oursP99Added <= 3,
   },
   {
