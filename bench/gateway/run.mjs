@@ -114,9 +114,9 @@ const targets = [
 
 // Warm-up: JIT, connection pools, lazy imports. A fresh process answers slowly now and then until V8 has
 // compiled its hot code: answers over 2 ms per 1,000 JSON requests, counted from start-up, were
-// 180, 119, 33, 14, 4, then 1–3 for LLMRouter and 83, 65, 20, 6, 2, then 1–3 for the minimal proxy. With
+// 180, 119, 33, 14, 4, then 0–3 for LLMRouter and 83, 65, 20, 6, 2, then 0–6 for the minimal proxy. With
 // 300 requests of warm-up those early answers made up most of every target's p99; a gateway's p99 is what
-// it serves once warm, so each target first answers WARMUP requests.
+// it serves once warm, so each target first answers WARMUP requests (docs/decisions/0007).
 // The framework floor answers JSON only: it has no stream handling to measure.
 const WARMUP = Number(process.env.WARMUP ?? 6000);
 const bodyFor = (target, i) => (i % 2 && !target.jsonOnly ? streamBody : jsonBody);
