@@ -12,8 +12,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 // over five runs of one build; with 60 rounds of 30 (the same number of requests), 1.47–1.51× over three.
 const ROUNDS = Number(process.env.ROUNDS ?? 60);
 const PER_ROUND = Number(process.env.PER_ROUND ?? 30);
-const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 4);
-const LOAD_ROUNDS = Number(process.env.LOAD_ROUNDS ?? 5);
+const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 3);
+const LOAD_ROUNDS = Number(process.env.LOAD_ROUNDS ?? 7);
 
 function startChild(script, argument) {
   const child = spawn(process.execPath, [`${here}${script}`, argument], {
@@ -178,8 +178,11 @@ for (const [port, streams] of [
   await load(port, jsonBody, 2);
   if (streams) await load(port, streamBody, 2);
 }
-// Throughput on a shared 2-core machine swings from one run to the next, so the targets take turns over
-// several rounds (in alternating order) and each reports its median round.
+// Throughput on a shared 2-core machine swings from one run to the next and within one, so the targets take
+// turns over several rounds (in alternating order), JSON loads side by side and then streamed ones, and each
+// reports its median round. The throughput target compares each round's gateway with the same round's proxy,
+// a few seconds apart, and takes the median of those ratios: a slow spell then lowers both sides of a ratio
+// instead of one target's median (the ratio of medians once read 59% in a run whose paired rounds did not).
 const loads = {
   proxy: { json: [], streamed: [] },
   floor: { json: [], streamed: [] },
@@ -191,15 +194,15 @@ const sampler = setInterval(() => {
 }, 100);
 for (let round = 0; round < LOAD_ROUNDS; round++) {
   const order = [
-    ['proxy', proxy.port],
-    ['floor', floor.port],
-    ['gateway', gateway.port],
-  ];
-  for (const [name, port] of round % 2 ? order.reverse() : order) {
-    loads[name].json.push(await load(port));
+    ['proxy', proxy.port, jsonBody],
+    ['floor', floor.port, jsonBody],
+    ['gateway', gateway.port, jsonBody],
     // The floor has no stream handling to measure.
-    if (name !== 'floor') loads[name].streamed.push(await load(port, streamBody));
-  }
+    ['proxy', proxy.port, streamBody],
+    ['gateway', gateway.port, streamBody],
+  ];
+  for (const [name, port, body] of round % 2 ? order.reverse() : order)
+    loads[name][body === jsonBody ? 'json' : 'streamed'].push(await load(port, body));
 }
 clearInterval(sampler);
 const medianLoad = (results) =>
@@ -230,6 +233,8 @@ console.table([
   loadRow('llmrouter', gatewayLoad, gatewayStreamLoad, { 'peak RSS under load (MB)': peakRss.toFixed(1) }),
 ]);
 
+const jsonShares = loads.gateway.json.map((result, round) => result.rps / loads.proxy.json[round].rps);
+const jsonShare = median(jsonShares);
 const proxyAdded = median(samples['minimal proxy'].roundJson) - median(direct.roundJson);
 const oursAdded = median(samples.llmrouter.roundJson) - median(direct.roundJson);
 const p99Added = (name) => quantile(samples[name].json, 0.99) - quantile(direct.json, 0.99);
@@ -255,8 +260,8 @@ console.table([
   },
   {
     target: 'throughput >= 70% of minimal proxy',
-    value: `${((100 * gatewayLoad.rps) / proxyLoad.rps).toFixed(1)} %`,
-    met: gatewayLoad.rps >= 0.7 * proxyLoad.rps,
+    value: `${(100 * jsonShare).toFixed(1)} % (median of rounds; ${jsonShares.map((share) => Math.round(100 * share)).join(', ')})`,
+    met: jsonShare >= 0.7,
   },
   { target: 'RSS under load <= 150 MB', value: `${peakRss.toFixed(1)} MB`, met: peakRss <= 150 },
 ]);
