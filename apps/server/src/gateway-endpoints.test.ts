@@ -107,6 +107,15 @@ describe('models, embeddings, health and metrics', () => {
     expect(text).toContain('llmrouter_route_decisions_total');
   });
 
+  it('counts a percent-encoded path under the endpoint that answered it', async () => {
+    const models = await fetch(`${harness.gateway.url}/v1/%6Dodels`);
+    expect(models.status).toBe(200);
+    expect(((await models.json()) as { object: string }).object).toBe('list');
+    const text = await (await fetch(`${harness.gateway.url}/metrics`)).text();
+    expect(text).toMatch(/llmrouter_requests_total\{endpoint="\/v1\/models",model="",provider="",status="200"\} \d+/);
+    expect(text).not.toContain('endpoint="other"');
+  });
+
   it('answers CORS preflights for configured origins', async () => {
     const response = await fetch(`${harness.gateway.url}/v1/chat/completions`, {
       method: 'OPTIONS',

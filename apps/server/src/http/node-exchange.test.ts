@@ -1,7 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
+import { getPath } from 'hono/utils/url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NodeExchange } from './node-exchange';
+import { decodePath, NodeExchange } from './node-exchange';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -86,5 +88,33 @@ describe('NodeExchange.readText', () => {
     expect(await send(port, [big], 0, big.length)).toEqual({ error: 'too large' });
     expect(await send(port, [big.slice(0, 600), big.slice(600)], 20)).toEqual({ error: 'too large' });
     expect(await send(port, ['x'.repeat(LIMIT)], 0, LIMIT)).toEqual({ text: 'x'.repeat(LIMIT) });
+  });
+});
+
+describe('decodePath', () => {
+  it('decodes escapes as Hono routes them, keeps %25 and malformed ones', () => {
+    expect(decodePath('/v1/chat/completions')).toBe('/v1/chat/completions');
+    expect(decodePath('/v1/%6Dodels')).toBe('/v1/models');
+    expect(decodePath('/v1/caf%C3%A9')).toBe('/v1/café');
+    expect(decodePath('/a%2525b')).toBe('/a%2525b');
+    expect(decodePath('/a%25b')).toBe('/a%25b');
+    // Not UTF-8: that run stays as sent, the rest is decoded.
+    expect(decodePath('/%E0%A4/%6Dodels')).toBe('/%E0%A4/models');
+  });
+
+  it('agrees with Hono on any path whose every % starts an escape (property)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('/', 'v1', 'models', '-', '.', '%25', '%2F', '%3F', '%20'),
+      fc.string({ unit: 'grapheme', maxLength: 3 }).map((text) => encodeURIComponent(text)),
+      // Any two hex digits: half of these are not UTF-8 on their own.
+      fc.integer({ min: 0, max: 255 }).map((byte) => `%${byte.toString(16).padStart(2, '0').toUpperCase()}`),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const path = `/${pieces.join('')}`;
+        expect(decodePath(path)).toBe(getPath({ url: `http://localhost${path}` } as Request));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -15,6 +15,27 @@ export function headersForRouting(headers: IncomingHttpHeaders): Record<string, 
 }
 
 /**
+ * A request path as Hono routes it: percent-escapes decoded (`/v1/%6Dodels` is `/v1/models`), except `%25`,
+ * which stays encoded so a decoded path is never decoded again, and except malformed ones, which stay as
+ * sent. The request's record (its log line, its metrics label) then names the endpoint that answered it.
+ */
+export function decodePath(path: string): string {
+  if (!path.includes('%')) return path;
+  const decode = (text: string) => decodeURI(text.includes('%25') ? text.replace(/%25/g, '%2525') : text);
+  try {
+    return decode(path);
+  } catch {
+    return path.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decode(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
+
+/**
  * An exchange on Node's own objects. Everything here avoids the web objects (Request, Headers, streams):
  * on Node 20 building them costs more than the rest of relaying a small request.
  */
@@ -39,7 +60,7 @@ export class NodeExchange implements HttpExchange {
     this.method = incoming.method ?? 'GET';
     const url = incoming.url ?? '/';
     const query = url.indexOf('?');
-    this.path = query === -1 ? url : url.slice(0, query);
+    this.path = decodePath(query === -1 ? url : url.slice(0, query));
   }
 
   header(name: string): string | undefined {
