@@ -112,7 +112,9 @@ describe('models, embeddings, health and metrics', () => {
     expect(models.status).toBe(200);
     expect(((await models.json()) as { object: string }).object).toBe('list');
     const text = await (await fetch(`${harness.gateway.url}/metrics`)).text();
-    expect(text).toMatch(/llmrouter_requests_total\{endpoint="\/v1\/models",model="",provider="",status="200"\} \d+/);
+    expect(text).toMatch(
+      /llmrouter_requests_total\{endpoint="\/v1\/models",model="",provider="",status="200"\} \d+/,
+    );
     expect(text).not.toContain('endpoint="other"');
   });
 
