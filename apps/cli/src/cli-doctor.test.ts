@@ -60,6 +60,9 @@ describe('llmrouter doctor (the seeds\' "test Bedrock connectivity")', () => {
         '    provider: bedrock',
         '    model: anthropic.claude-3-haiku-20240307-v1:0',
         '    aws_region: me-south-1',
+        '  marketplace:',
+        '    provider: bedrock',
+        '    model: arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-marketplace-endpoint',
         '  keyless:',
         '    provider: openai-compatible',
         '    model: m',
@@ -86,6 +89,11 @@ describe('llmrouter doctor (the seeds\' "test Bedrock connectivity")', () => {
     expect(find('haiku-far', 'region')).toMatchObject({
       ok: false,
       fix: expect.stringMatching(/use one of/),
+    });
+    // A Bedrock Marketplace endpoint is an ARN like any other, not an unknown model.
+    expect(find('marketplace', 'model id')).toMatchObject({
+      ok: true,
+      detail: 'arn arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-marketplace-endpoint',
     });
     expect(find('keyless', 'credentials')).toMatchObject({
       ok: false,

@@ -422,6 +422,22 @@ describe('custom models and ARN mapping', () => {
       );
       expect(custom.requests.at(-1)).toMatchObject({ modelId: arn, resolvedModelId: 'amazon.nova-pro-v1:0' });
 
+      // A Bedrock Marketplace model is called through its SageMaker endpoint's ARN.
+      const endpoint = 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-app-profile';
+      await client.send(
+        new InvokeModelCommand({
+          modelId: endpoint,
+          body: JSON.stringify({
+            messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
+            inferenceConfig: { max_new_tokens: 8 },
+          }),
+        }),
+      );
+      expect(custom.requests.at(-1)).toMatchObject({
+        modelId: endpoint,
+        resolvedModelId: 'amazon.nova-pro-v1:0',
+      });
+
       const toolHistory = await caught(
         client.send(
           new InvokeModelCommand({

@@ -102,7 +102,7 @@ export interface BedrockEmulatorOptions {
   replyTokens?: number;
   /**
    * Foundation model behind opaque ARNs (application inference profiles, provisioned, custom and
-   * imported models), keyed by full ARN or by its last path segment. Unset ARNs fall back to Claude 3 Haiku
+   * imported models, Marketplace endpoints), keyed by full ARN or by its last path segment. Unset ARNs fall back to Claude 3 Haiku
    * (imported models: Llama 3.1 8B).
    */
   arnModels?: Record<string, string>;

@@ -23,6 +23,8 @@ const PROFILE_GEOGRAPHIES: ReadonlyArray<[prefix: string, accepts: (region: stri
 export const MODEL_ID_PATTERN = '[a-zA-Z0-9._:/-]{1,2048}';
 const MODEL_ID_SHAPE = new RegExp(`^${MODEL_ID_PATTERN}$`);
 const ARN_SHAPE = /^arn:aws(?:-[a-z-]+)?:bedrock:([a-z0-9-]*):(\d{12})?:([a-z-]+)\/(.+)$/;
+// A Bedrock Marketplace model is called through its SageMaker endpoint.
+const MARKETPLACE_ENDPOINT_SHAPE = /^arn:aws:sagemaker:[a-z0-9-]+:\d{12}:endpoint\/([a-zA-Z0-9-]+)$/;
 const OPAQUE_ARN_KINDS = new Set([
   'application-inference-profile',
   'provisioned-model',
@@ -39,7 +41,8 @@ export interface ResolveOptions {
 }
 
 /**
- * Resolves a model id as sent (foundation id, inference profile id or any ARN) to the model behind it,
+ * Resolves a model id as sent (foundation id, inference profile id, any Bedrock ARN or a Marketplace
+ * endpoint's SageMaker ARN) to the model behind it,
  * or to the error Bedrock gives for it: malformed, unknown, retired, not offered in the region, or
  * offered only through an inference profile.
  */
@@ -60,6 +63,8 @@ export function resolveBedrockModelId(
     if (OPAQUE_ARN_KINDS.has(resourceType)) return resolveOpaqueArn(modelId, resourceType, resource, options);
     return bedrockErrors.invalidModel();
   }
+  const endpoint = MARKETPLACE_ENDPOINT_SHAPE.exec(modelId);
+  if (endpoint) return resolveOpaqueArn(modelId, 'endpoint', endpoint[1] ?? '', options);
   return resolvePlain(modelId, options);
 }
 

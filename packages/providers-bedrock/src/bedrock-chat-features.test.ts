@@ -89,6 +89,19 @@ describe('on-demand throughput → inference profile', () => {
   });
 });
 
+describe('ARNs', () => {
+  it('calls a Bedrock Marketplace model by its SageMaker endpoint ARN, as sent', async () => {
+    const endpoint = 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-marketplace-endpoint';
+    const model = emulatorProvider(emulator).chatModel(endpoint);
+    const answer = await model.generate(ask('Hi'));
+    expect(answer.text.length).toBeGreaterThan(0);
+    const streamed = await collectStream(model.stream(ask('Hi')));
+    expect(streamed.text.length).toBeGreaterThan(0);
+    // No inference-profile rewrite and no retry: the endpoint is called as configured.
+    expect(emulator.requests.map((request) => request.modelId)).toEqual([endpoint, endpoint]);
+  });
+});
+
 describe('tools, images, caching, reasoning and pass-through', () => {
   it('sends tools and tool results as toolConfig/toolUse/toolResult, and tool history without tools as text', async () => {
     const model = emulatorProvider(emulator).chatModel(HAIKU);

@@ -42,6 +42,19 @@ describe('mapBedrockError', () => {
     ],
     [
       aws('ValidationException', 'The provided model identifier is invalid.'),
+      { modelId: 'arn:aws:bedrock:us-east-1:123456789012:widget/x' },
+      'model_not_found',
+      /The id is malformed \(unknown Bedrock ARN resource type/,
+    ],
+    [
+      // A Marketplace endpoint's ARN is well formed: the hint must not call it malformed.
+      aws('ValidationException', 'The provided model identifier is invalid.'),
+      { modelId: 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-endpoint' },
+      'model_not_found',
+      /^(?![\s\S]*malformed)[\s\S]*Did you mean/,
+    ],
+    [
+      aws('ValidationException', 'The provided model identifier is invalid.'),
       { region: 'eu-north-1', modelId: 'anthropic.claude-3-opus-20240229-v1:0' },
       'region_unavailable',
       /us-west-2/,

@@ -1,9 +1,10 @@
 export {
   BEDROCK_ARN_RESOURCE_TYPES,
   BEDROCK_GEO_PREFIXES,
-  type BedrockModelIdForm,
+  type BedrockGeo,
   checkBedrockModelIdForm,
-  parseBedrockModelIdForm,
+  type ParsedBedrockModelId,
+  parseBedrockModelId,
 } from './bedrock-model-id';
 export { providerKindOf } from './check-references';
 export { type ConfigFormat, detectConfigFormat } from './config-formats';
