@@ -410,33 +410,25 @@ describe('custom models and ARN mapping', () => {
       expect(decode(output.body)).toMatchObject({ generation_token_count: 4, stop_reason: 'length' });
       expect(custom.models.some((model) => model.id === 'acme.tiny-chat-v1:0')).toBe(true);
 
-      const arn = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/my-app-profile';
-      await client.send(
-        new InvokeModelCommand({
-          modelId: arn,
-          body: JSON.stringify({
-            messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
-            inferenceConfig: { max_new_tokens: 8 },
-          }),
-        }),
-      );
-      expect(custom.requests.at(-1)).toMatchObject({ modelId: arn, resolvedModelId: 'amazon.nova-pro-v1:0' });
-
       // A Bedrock Marketplace model is called through its SageMaker endpoint's ARN.
-      const endpoint = 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-app-profile';
-      await client.send(
-        new InvokeModelCommand({
-          modelId: endpoint,
-          body: JSON.stringify({
-            messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
-            inferenceConfig: { max_new_tokens: 8 },
+      for (const arn of [
+        'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/my-app-profile',
+        'arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-app-profile',
+      ]) {
+        await client.send(
+          new InvokeModelCommand({
+            modelId: arn,
+            body: JSON.stringify({
+              messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
+              inferenceConfig: { max_new_tokens: 8 },
+            }),
           }),
-        }),
-      );
-      expect(custom.requests.at(-1)).toMatchObject({
-        modelId: endpoint,
-        resolvedModelId: 'amazon.nova-pro-v1:0',
-      });
+        );
+        expect(custom.requests.at(-1)).toMatchObject({
+          modelId: arn,
+          resolvedModelId: 'amazon.nova-pro-v1:0',
+        });
+      }
 
       const toolHistory = await caught(
         client.send(
