@@ -1,19 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startTestGateway, type TestGateway } from './gateway-test-harness';
-
-const home = process.env.HOME;
-beforeAll(() => {
-  process.env.HOME = mkdtempSync(join(tmpdir(), 'llmrouter-home-'));
-});
-afterAll(() => {
-  process.env.HOME = home;
-});
 
 describe('auth', () => {
   let harness: TestGateway;

@@ -1,21 +1,15 @@
-import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from './gateway-test-harness';
 
 let harness: TestGateway;
-const home = process.env.HOME;
 
 beforeAll(async () => {
-  process.env.HOME = mkdtempSync(join(tmpdir(), 'llmrouter-home-'));
   harness = await startTestGateway();
 });
 afterAll(async () => {
   await harness.close();
-  process.env.HOME = home;
 });
 
 describe('POST /v1/chat/completions through the official openai client', () => {

@@ -1,19 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from './gateway-test-harness';
 
 let harness: TestGateway;
-const home = process.env.HOME;
 
 beforeAll(async () => {
-  process.env.HOME = mkdtempSync(join(tmpdir(), 'llmrouter-home-'));
   harness = await startTestGateway({ serverLines: '  cors: { origins: ["https://app.example"] }' });
 });
 afterAll(async () => {
   await harness.close();
-  process.env.HOME = home;
 });
 
 describe('models, embeddings, health and metrics', () => {

@@ -1,8 +1,5 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,13 +13,11 @@ import { hostileChatBody } from './openai/chat-request-arbitraries';
  */
 
 const KEY = 'sk-gateway-team-111111111';
-const home = process.env.HOME;
 let harness: TestGateway;
 let honoServer: Server;
 let honoUrl: string;
 
 beforeAll(async () => {
-  process.env.HOME = mkdtempSync(join(tmpdir(), 'llmrouter-home-'));
   harness = await startTestGateway({
     serverLines: `  cors: { origins: ["https://app.example"] }\n  auth: { keys: [${KEY}] }`,
     keys: KEY,
@@ -36,7 +31,6 @@ afterAll(async () => {
   honoServer?.closeAllConnections();
   await new Promise((resolve) => honoServer?.close(resolve) ?? resolve(undefined));
   await harness?.close();
-  process.env.HOME = home;
 });
 
 interface Answer {

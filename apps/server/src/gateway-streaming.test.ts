@@ -1,16 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startTestGateway, type TestGateway } from './gateway-test-harness';
 
 let harness: TestGateway;
-const home = process.env.HOME;
 
 beforeAll(async () => {
-  process.env.HOME = mkdtempSync(join(tmpdir(), 'llmrouter-home-'));
   harness = await startTestGateway({
     showModelPrefix: true,
     upstream: { chunkDelayMs: 40, answerWords: 40 },
@@ -18,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await harness.close();
-  process.env.HOME = home;
 });
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BedrockEmulator, startBedrockEmulator } from '@llmrouter/bedrock-emulator';
@@ -73,6 +73,22 @@ models:
 ${extra}`;
 }
 
+/**
+ * Points HOME at an empty folder until the returned function runs, so the AWS SDK finds no profile or
+ * credentials of the machine's in ~/.aws.
+ */
+function isolateHome(): () => void {
+  const saved = process.env.HOME;
+  const folder = mkdtempSync(join(tmpdir(), 'llmrouter-home-'));
+  process.env.HOME = folder;
+  return () => {
+    if (saved === undefined) delete process.env.HOME;
+    else process.env.HOME = saved;
+    rmSync(folder, { recursive: true, force: true });
+  };
+}
+
+/** The real gateway on a mixed config, with an empty HOME until `close()`. */
 export async function startTestGateway(
   options: {
     extra?: string;
@@ -83,6 +99,7 @@ export async function startTestGateway(
     keys?: string;
   } = {},
 ): Promise<TestGateway> {
+  const restoreHome = isolateHome();
   const emulator = await startBedrockEmulator();
   const upstream = await startLoopbackUpstream(options.upstream);
   const router =
@@ -127,6 +144,7 @@ export async function startTestGateway(
     async close() {
       await gateway.close();
       await Promise.all([emulator.close(), upstream.close()]);
+      restoreHome();
     },
   };
 }
