@@ -102,9 +102,9 @@ describe('decodePath', () => {
     expect(decodePath('/%E0%A4/%6Dodels')).toBe('/%E0%A4/models');
   });
 
-  it('agrees with Hono on any path whose every % starts an escape (property)', () => {
+  it('agrees with Hono on any path, bare % signs included (property)', () => {
     const piece = fc.oneof(
-      fc.constantFrom('/', 'v1', 'models', '-', '.', '%25', '%2F', '%3F', '%20'),
+      fc.constantFrom('/', 'v1', 'models', '-', '.', '%', '%25', '%2F', '%3F', '%20'),
       fc.string({ unit: 'grapheme', maxLength: 3 }).map((text) => encodeURIComponent(text)),
       // Any two hex digits: half of these are not UTF-8 on their own.
       fc.integer({ min: 0, max: 255 }).map((byte) => `%${byte.toString(16).padStart(2, '0').toUpperCase()}`),

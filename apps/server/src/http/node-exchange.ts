@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { CancelSignalV1 } from '@llmrouter/core';
+import { getPath } from 'hono/utils/url';
 import { CREDENTIAL_HEADERS, type HttpExchange, type SseSink } from './http-exchange';
 import { writeSse } from './node-sse';
 
@@ -15,24 +16,13 @@ export function headersForRouting(headers: IncomingHttpHeaders): Record<string, 
 }
 
 /**
- * A request path as Hono routes it: percent-escapes decoded (`/v1/%6Dodels` is `/v1/models`), except `%25`,
- * which stays encoded so a decoded path is never decoded again, and except malformed ones, which stay as
- * sent. The request's record (its log line, its metrics label) then names the endpoint that answered it.
+ * A request path as Hono routes it (`/v1/%6Dodels` is `/v1/models`; `%25` and malformed escapes stay as
+ * sent), by Hono's own function, so the request's record (its log line, its metrics label) names the
+ * endpoint that answered it. Paths without an escape, nearly all, are returned as they are.
  */
 export function decodePath(path: string): string {
-  if (!path.includes('%')) return path;
-  const decode = (text: string) => decodeURI(text.includes('%25') ? text.replace(/%25/g, '%2525') : text);
-  try {
-    return decode(path);
-  } catch {
-    return path.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-      try {
-        return decode(run);
-      } catch {
-        return run;
-      }
-    });
-  }
+  // getPath reads only `url`, and wants it absolute.
+  return path.includes('%') ? getPath({ url: `http://localhost${path}` } as Request) : path;
 }
 
 /**
